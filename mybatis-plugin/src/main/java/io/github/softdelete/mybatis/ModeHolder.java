@@ -1,0 +1,43 @@
+package io.github.softdelete.mybatis;
+
+import java.util.function.Supplier;
+
+/** The thread's current mode; scopes set it and always put back what was there before. */
+final class ModeHolder {
+  // null stands for DEFAULT so that a thread outside any scope holds no value at all
+  private static final ThreadLocal<SoftDeleteMode> MODE = new ThreadLocal<>();
+
+  private ModeHolder() {}
+
+  static SoftDeleteMode current() {
+    SoftDeleteMode mode = MODE.get();
+    return mode == null ? SoftDeleteMode.DEFAULT : mode;
+  }
+
+  static <T> T within(SoftDeleteMode mode, Supplier<T> body) {
+    if (body == null) {
+      throw new IllegalArgumentException("softdelete: the body of a " + mode + " scope must not be null");
+    }
+    SoftDeleteMode previous = MODE.get();
+    MODE.set(mode);
+    try {
+      return body.get();
+    } finally {
+      if (previous == null) {
+        MODE.remove();
+      } else {
+        MODE.set(previous);
+      }
+    }
+  }
+
+  static void within(SoftDeleteMode mode, Runnable body) {
+    if (body == null) {
+      throw new IllegalArgumentException("softdelete: the body of a " + mode + " scope must not be null");
+    }
+    within(mode, () -> {
+      body.run();
+      return null;
+    });
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.softdelete.mybatis;
+
+/**
+ * How the statements of the current thread treat soft-deleted rows.
+ *
+ * <p>The mode is set by the scopes {@link IncludeDeleted}, {@link OnlyDeleted} and {@link HardDelete};
+ * outside any scope it is {@link #DEFAULT}.
+ */
+public enum SoftDeleteMode {
+  /** Deleted rows do not exist: SELECTs hide them, DELETE marks, UPDATE leaves deleted rows alone. */
+  DEFAULT,
+  /** No filter anywhere: deleted rows are visible and updatable. DELETE still marks instead of erasing. */
+  INCLUDE_DELETED,
+  /**
+   * The tables in the FROM list of the outermost SELECT show only deleted rows; joined tables,
+   * subqueries and CTE bodies stay filtered as usual. UPDATE touches only deleted rows of its target.
+   */
+  ONLY_DELETED,
+  /** DELETE and TRUNCATE run as written and erase rows; every other filter stays. */
+  HARD_DELETE;
+
+  /** The mode of the calling thread. */
+  public static SoftDeleteMode current() {
+    return ModeHolder.current();
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.softdelete.mybatis.catalog;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable set of soft table names, matched case-insensitively as whole names.
+ *
+ * <p>An entry {@code users} matches {@code users} in any schema; an entry {@code app.users} matches only
+ * {@code app.users}, and an unqualified {@code users} (whose schema the search path decides).
+ */
+public final class SoftTables {
+  // table name (lower case) -> schemas it is soft in (lower case); null in the set stands for "any schema"
+  private final Map<String, Set<String>> schemasByName;
+  private final String[] names;
+
+  private SoftTables(Map<String, Set<String>> schemasByName) {
+    this.schemasByName = schemasByName;
+    this.names = schemasByName.keySet().toArray(new String[0]);
+  }
+
+  /**
+   * @param qualifiedNames unquoted names, {@code table} or {@code schema.table}; callers validate them
+   */
+  public static SoftTables of(Collection<String> qualifiedNames) {
+    Map<String, Set<String>> map = new HashMap<>();
+    for (String qualified : qualifiedNames) {
+      String lower = qualified.trim().toLowerCase(Locale.ROOT);
+      int dot = lower.lastIndexOf('.');
+      String name = dot < 0 ? lower : lower.substring(dot + 1);
+      String schema = dot < 0 ? null : lower.substring(0, dot);
+      map.computeIfAbsent(name, n -> new HashSet<>()).add(schema);
+    }
+    return new SoftTables(map);
+  }
+
+  public boolean isEmpty() {
+    return names.length == 0;
+  }
+
+  /** The table names, lower case, without schema. */
+  public Set<String> names() {
+    return Set.of(names);
+  }
+
+  /**
+   * Whether a table reference is soft.
+   *
+   * @param schema the unquoted schema the statement names, or {@code null} when it names none
+   * @param name the unquoted table name
+   */
+  public boolean isSoft(String schema, String name) {
+    Set<String> schemas = schemasByName.get(name.toLowerCase(Locale.ROOT));
+    if (schemas == null) {
+      return false;
+    }
+    return schema == null || schemas.contains(null) || schemas.contains(schema.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A cheap, conservative pre-check: {@code false} only when no soft table name occurs in {@code sql} as a
+   * whole word, so the statement cannot touch a soft table and need not be parsed.
+   */
+  public boolean mayBeMentionedIn(String sql) {
+    int length = sql.length();
+    int i = 0;
+    while (i < length) {
+      if (!isWordChar(sql.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < length && isWordChar(sql.charAt(i))) {
+        i++;
+      }
+      int wordLength = i - start;
+      for (String name : names) {
+        if (name.length() == wordLength && sql.regionMatches(true, start, name, 0, wordLength)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  }
+
+  @Override
+  public String toString() {
+    return schemasByName.toString();
+  }
+}
