@@ -54,8 +54,8 @@ final class SelectFilter {
   }
 
   private void filterCteBody(WithItem<?> item) {
-    if (item.getSelect() != null) {
-      filter(item.getSelect(), false);
+    if (item.getParenthesedStatement() instanceof ParenthesedSelect body) {
+      filter(body, false);
     }
     // a data-modifying CTE (WITH d AS (DELETE ...)) is left to the coverage check, which refuses it when it
     // touches a soft table

@@ -43,8 +43,17 @@ public final class SqlRewriter {
     List<Statement> rewritten = new ArrayList<>(statements.size());
     for (Statement statement : statements) {
       RewriteContext context = new RewriteContext(tables, marker, mode);
-      Statement result = new StatementRewriter(context).rewrite(statement);
-      CoverageCheck.verify(result, context);
+      Statement result;
+      try {
+        result = new StatementRewriter(context).rewrite(statement);
+        CoverageCheck.verify(result, context);
+      } catch (RewriteRefusedException refused) {
+        throw refused;
+      } catch (RuntimeException | StackOverflowError bug) {
+        // a shape the rules did not expect: refusing is safe, guessing is not
+        throw new RewriteRefusedException(mentioned, "softdelete failed to rewrite the statement ("
+            + bug + "); please report it with the SQL", false, bug);
+      }
       changed |= context.isChanged();
       rewritten.add(result);
     }
