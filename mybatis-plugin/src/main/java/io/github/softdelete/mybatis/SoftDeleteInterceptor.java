@@ -1,7 +1,7 @@
 package io.github.softdelete.mybatis;
 
-import io.github.softdelete.mybatis.internal.StatementRewriter;
-import io.github.softdelete.mybatis.internal.StatementRewriters;
+import io.github.softdelete.mybatis.internal.DatabaseRewriter;
+import io.github.softdelete.mybatis.internal.DatabaseRewriters;
 import java.util.Properties;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -37,7 +37,7 @@ import org.apache.ibatis.session.RowBounds;
   @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class})
 })
 public class SoftDeleteInterceptor implements Interceptor {
-  private volatile StatementRewriters rewriters;
+  private volatile DatabaseRewriters rewriters;
 
   /** Defaults and {@code -Dsoftdelete.*} system properties; MyBatis then calls {@link #setProperties}. */
   public SoftDeleteInterceptor() {
@@ -45,13 +45,13 @@ public class SoftDeleteInterceptor implements Interceptor {
   }
 
   public SoftDeleteInterceptor(SoftDeleteConfig config) {
-    this.rewriters = new StatementRewriters(config);
+    this.rewriters = new DatabaseRewriters(config);
   }
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
     Executor executor = (Executor) invocation.getTarget();
-    StatementRewriter rewriter = rewriters.forConnection(executor.getTransaction().getConnection());
+    DatabaseRewriter rewriter = rewriters.forConnection(executor.getTransaction().getConnection());
     if (rewriter == null) {
       return invocation.proceed();
     }
@@ -78,6 +78,6 @@ public class SoftDeleteInterceptor implements Interceptor {
    */
   @Override
   public void setProperties(Properties properties) {
-    this.rewriters = new StatementRewriters(SoftDeleteConfig.fromProperties(properties));
+    this.rewriters = new DatabaseRewriters(SoftDeleteConfig.fromProperties(properties));
   }
 }

@@ -1,7 +1,7 @@
 package io.github.softdelete.mybatis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.softdelete.mybatis.HardDelete;
 import io.github.softdelete.mybatis.IncludeDeleted;
@@ -10,6 +10,7 @@ import io.github.softdelete.mybatis.SoftDeleteException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -128,11 +129,14 @@ class SoftDeleteThroughMyBatisTest {
 
   @Test
   void shouldRefuseTruncateOfSoftTableBeforeItReachesTheDatabase() {
-    SoftDeleteException e = catchThrowableOfType(SoftDeleteException.class, () -> users.truncate());
+    // MyBatis wraps whatever its executor throws, as it wraps SQLExceptions
+    Throwable thrown = catchThrowable(() -> users.truncate());
 
+    assertThat(thrown).isInstanceOf(PersistenceException.class).hasCauseInstanceOf(SoftDeleteException.class);
+    SoftDeleteException e = (SoftDeleteException) thrown.getCause();
     assertThat(e).hasMessage("softdelete: refused statement 'io.github.softdelete.mybatis.e2e.UserMapper.truncate'"
-        + " on table 'users': TRUNCATE erases soft-deleted and live rows alike; run it inside HardDelete.run(...)"
-        + " to erase them on purpose");
+        + " on table 'users': TRUNCATE would erase every row, soft-deleted or not; run it inside HardDelete.run(...)"
+        + " if that is intended");
     assertThat(e.getStatementId()).isEqualTo("io.github.softdelete.mybatis.e2e.UserMapper.truncate");
     assertThat(e.getTable()).isEqualTo("users");
     assertThat(db.queryLong("SELECT COUNT(*) FROM users")).isEqualTo(5);

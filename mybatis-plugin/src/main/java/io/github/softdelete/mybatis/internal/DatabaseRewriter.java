@@ -14,14 +14,14 @@ import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
 /** Hands MyBatis rewritten statements for the soft tables of one database. */
-public final class StatementRewriter {
+public final class DatabaseRewriter {
   private final SqlCache sqlCache;
   // per mode: original statement -> copy whose SQL source rewrites. The same copy every time, so that
   // BatchExecutor, which compares statement objects, keeps adding to the same batch.
   private final Cache<MappedStatement, MappedStatement>[] copiesByMode;
 
   @SuppressWarnings("unchecked")
-  StatementRewriter(SqlCache sqlCache, int maximumSize) {
+  DatabaseRewriter(SqlCache sqlCache, int maximumSize) {
     this.sqlCache = sqlCache;
     SoftDeleteMode[] modes = SoftDeleteMode.values();
     this.copiesByMode = new Cache[modes.length];
