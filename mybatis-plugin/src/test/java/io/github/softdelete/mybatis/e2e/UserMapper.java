@@ -16,6 +16,9 @@ public interface UserMapper {
   @Select("SELECT name FROM users ORDER BY id")
   Cursor<String> namesCursor();
 
+  @Select("WITH named AS (SELECT id, name FROM users) SELECT name FROM named ORDER BY id")
+  List<String> namesThroughCte();
+
   @Delete("DELETE FROM users WHERE id = #{id}")
   int delete(long id);
 
