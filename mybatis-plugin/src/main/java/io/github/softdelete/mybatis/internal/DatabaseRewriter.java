@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
@@ -18,16 +20,14 @@ public final class DatabaseRewriter {
   private final SqlCache sqlCache;
   // per mode: original statement -> copy whose SQL source rewrites. The same copy every time, so that
   // BatchExecutor, which compares statement objects, keeps adding to the same batch.
-  private final Cache<MappedStatement, MappedStatement>[] copiesByMode;
+  private final Map<SoftDeleteMode, Cache<MappedStatement, MappedStatement>> copiesByMode =
+      new EnumMap<>(SoftDeleteMode.class);
 
-  @SuppressWarnings("unchecked")
   DatabaseRewriter(SqlCache sqlCache, int maximumSize) {
     this.sqlCache = sqlCache;
-    SoftDeleteMode[] modes = SoftDeleteMode.values();
-    this.copiesByMode = new Cache[modes.length];
-    for (SoftDeleteMode mode : modes) {
+    for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       // weak keys: compared by identity, and gone with the Configuration they belong to
-      copiesByMode[mode.ordinal()] = Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build();
+      copiesByMode.put(mode, Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build());
     }
   }
 
@@ -63,7 +63,7 @@ public final class DatabaseRewriter {
    * a cached copy whose SQL source rewrites in {@code mode}.
    */
   public MappedStatement statementFor(MappedStatement ms, SoftDeleteMode mode) {
-    return copiesByMode[mode.ordinal()].get(ms, original -> MappedStatements.withSqlSource(original,
+    return copiesByMode.get(mode).get(ms, original -> MappedStatements.withSqlSource(original,
         new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
             mode)));
   }
