@@ -51,7 +51,7 @@ public class SoftDeleteInterceptor implements Interceptor {
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
     Executor executor = (Executor) invocation.getTarget();
-    DatabaseRewriter rewriter = rewriters.forConnection(executor.getTransaction().getConnection());
+    DatabaseRewriter rewriter = rewriters.forExecutor(executor);
     if (rewriter == null) {
       return invocation.proceed();
     }
@@ -59,8 +59,9 @@ public class SoftDeleteInterceptor implements Interceptor {
     Object[] args = invocation.getArgs();
     MappedStatement ms = (MappedStatement) args[0];
     return switch (invocation.getMethod().getName()) {
-      case "update" -> executor.update(rewriter.statementFor(ms, mode), args[1]);
-      case "queryCursor" -> executor.queryCursor(rewriter.statementFor(ms, mode), args[1], (RowBounds) args[2]);
+      case "update" -> executor.update(rewriter.statementFor(ms, args[1], mode), args[1]);
+      case "queryCursor" ->
+          executor.queryCursor(rewriter.statementFor(ms, args[1], mode), args[1], (RowBounds) args[2]);
       default -> rewriter.query(invocation, mode);
     };
   }

@@ -7,11 +7,14 @@ import io.github.softdelete.mybatis.SoftDeleteMode;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.scripting.defaults.RawSqlSource;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
@@ -59,10 +62,22 @@ public final class DatabaseRewriter {
   }
 
   /**
-   * The statement to run instead of {@code ms} for an update or a cursor, whose SQL MyBatis computes later:
-   * a cached copy whose SQL source rewrites in {@code mode}.
+   * The statement to run for an update or a cursor, whose SQL MyBatis computes later (after a
+   * {@code <selectKey>} has run): {@code ms} itself when its SQL is static and needs no change, otherwise a
+   * cached copy whose SQL source rewrites in {@code mode}.
+   *
+   * @throws SoftDeleteException when the engine refuses static SQL; dynamic SQL is refused when MyBatis
+   *     builds it, still before it reaches the database
    */
-  public MappedStatement statementFor(MappedStatement ms, SoftDeleteMode mode) {
+  public MappedStatement statementFor(MappedStatement ms, Object parameter, SoftDeleteMode mode) {
+    SqlSource source = ms.getSqlSource();
+    // static SQL does not depend on the parameter, so it can be looked at now
+    if (source instanceof RawSqlSource || source instanceof StaticSqlSource) {
+      String sql = source.getBoundSql(parameter).getSql();
+      if (sqlCache.sqlFor(ms.getId(), sql, mode) == sql) {
+        return ms;
+      }
+    }
     return copiesByMode.get(mode).get(ms, original -> MappedStatements.withSqlSource(original,
         new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
             mode)));
