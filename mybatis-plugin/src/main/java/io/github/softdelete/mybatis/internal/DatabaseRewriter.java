@@ -55,10 +55,23 @@ public final class DatabaseRewriter {
       return castList(invocation.proceed());
     }
     BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
-    CacheKey key = full
-        ? CacheKeys.copyWithMode((CacheKey) args[4], mode)
-        : CacheKeys.addMode(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode);
+    // keyed by the original SQL, as MyBatis keys it on every other path, plus the mode
+    CacheKey key = CacheKeys.withMode(
+        full ? (CacheKey) args[4] : executor.createCacheKey(ms, parameter, rowBounds, boundSql), mode);
     return executor.query(ms, parameter, rowBounds, handler, key, rewritten);
+  }
+
+  /**
+   * The cache key of a query, as {@code Executor.createCacheKey} computes it, plus the mode when the query's
+   * SQL changes in that mode. Nested selects ask for their key this way before they run.
+   */
+  public CacheKey cacheKey(Invocation invocation, SoftDeleteMode mode) throws Throwable {
+    Object[] args = invocation.getArgs();
+    MappedStatement ms = (MappedStatement) args[0];
+    BoundSql boundSql = (BoundSql) args[3];
+    CacheKey key = (CacheKey) invocation.proceed();
+    String sql = boundSql.getSql();
+    return sqlCache.sqlFor(ms.getId(), sql, mode) == sql ? key : CacheKeys.withMode(key, mode);
   }
 
   /**
