@@ -15,4 +15,7 @@ public interface OrderMapper {
 
   /** Users with the amounts of their orders, loaded by a nested select per user. */
   List<java.util.Map<String, Object>> usersWithAmounts();
+
+  /** Users whose orders load lazily; each order refers back to its owner (a cycle). */
+  List<Owner> owners();
 }
