@@ -30,7 +30,10 @@ public final class ShowSqlInterceptor implements Interceptor {
   public Object intercept(Invocation invocation) throws Throwable {
     if (invocation.getTarget() instanceof StatementHandler handler) {
       Object statement = invocation.proceed();
-      print(mapperSql.get(), oneLine(handler.getBoundSql().getSql()));
+      String mapper = mapperSql.get();
+      if (mapper != null) { // null: a call this demo does not make (cursor, flush)
+        print(mapper, oneLine(handler.getBoundSql().getSql()));
+      }
       return statement;
     }
     MappedStatement statement = (MappedStatement) invocation.getArgs()[0];

@@ -15,7 +15,7 @@ final class SoftDeleteStory {
   static final String CONFIG = "mybatis-config-softdelete.xml";
 
   /** The shared story, what {@code IncludeDeleted} still saw, and the listing after the undo. */
-  record Result(Outcome app, List<DocumentRow> includingDeleted, int restoreCount, List<DocumentRow> afterRestore) {}
+  record Result(Outcome app, List<DocumentRow> includingDeleted, List<DocumentRow> afterRestore) {}
 
   private final AppDatabase database;
   private final Printer out;
@@ -35,21 +35,21 @@ final class SoftDeleteStory {
     out.step("Still in the table: the same listing inside IncludeDeleted.get(...)");
     List<DocumentRow> includingDeleted = IncludeDeleted.get(() -> app.withMapper(DocumentMapper::listDocuments));
     app.printDocuments(includingDeleted);
-    out.note("document " + id + " is still there: the DELETE only set its deleted_at");
+    out.note(includingDeleted.contains(outcome.deleted())
+        ? "document " + id + " is still there: the DELETE only set its deleted_at"
+        : "document " + id + " is gone: nothing was soft-deleted");
 
     out.step("Undo: UPDATE documents SET deleted_at = NULL inside IncludeDeleted.run(...)");
-    int[] restoreCount = new int[1];
-    IncludeDeleted.run(() -> restoreCount[0] = restore(id));
-    out.note(restoreCount[0] + " row(s) restored");
+    IncludeDeleted.run(() -> restore(id));
 
     List<DocumentRow> afterRestore = app.listDocuments("All documents after the undo");
     out.conclusion("DELETE only marked the row; same application code and SQL, only the MyBatis config changed.");
-    return new Result(outcome, includingDeleted, restoreCount[0], afterRestore);
+    return new Result(outcome, includingDeleted, afterRestore);
   }
 
-  private int restore(long id) {
+  private void restore(long id) {
     try (SqlSession session = database.sessions().openSession(true)) {
-      return session.getMapper(RestoreMapper.class).restoreDocument(id);
+      out.note(session.getMapper(RestoreMapper.class).restoreDocument(id) + " row(s) restored");
     }
   }
 }

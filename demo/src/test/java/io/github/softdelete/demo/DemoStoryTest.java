@@ -83,7 +83,6 @@ class DemoStoryTest {
     Outcome app = story.app();
     assertThat(story.includingDeleted()).as("listing inside IncludeDeleted")
         .containsExactlyElementsOf(app.before());
-    assertThat(story.restoreCount()).isEqualTo(1);
     assertThat(story.afterRestore()).containsExactlyElementsOf(app.before());
     assertThat(ids(database, "SELECT id FROM documents WHERE id = ? AND deleted_at IS NULL", app.deleted().id()))
         .containsExactly(app.deleted().id());
