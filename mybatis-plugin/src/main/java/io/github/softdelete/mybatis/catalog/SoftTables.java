@@ -66,6 +66,11 @@ public final class SoftTables {
    * whole word, so the statement cannot touch a soft table and need not be parsed.
    */
   public boolean mayBeMentionedIn(String sql) {
+    return firstMentionIn(sql) != null;
+  }
+
+  /** The first soft table name (lower case) that occurs in {@code sql} as a whole word, or {@code null}. */
+  public String firstMentionIn(String sql) {
     int length = sql.length();
     int i = 0;
     while (i < length) {
@@ -80,11 +85,11 @@ public final class SoftTables {
       int wordLength = i - start;
       for (String name : names) {
         if (name.length() == wordLength && sql.regionMatches(true, start, name, 0, wordLength)) {
-          return true;
+          return name;
         }
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean isWordChar(char c) {

@@ -9,15 +9,25 @@ public final class RewriteRefusedException extends RuntimeException {
 
   private final String table;
   private final String reason;
+  private final boolean unreadable;
 
   public RewriteRefusedException(String table, String reason) {
-    this(table, reason, null);
+    this(table, reason, false, null);
   }
 
-  public RewriteRefusedException(String table, String reason, Throwable cause) {
+  public RewriteRefusedException(String table, String reason, boolean unreadable, Throwable cause) {
     super("table '" + table + "': " + reason, cause);
     this.table = table;
     this.reason = reason;
+    this.unreadable = unreadable;
+  }
+
+  /**
+   * Whether the parser could not read the SQL at all (as opposed to a statement it read and refused); a
+   * configuration may let such SELECTs pass with a warning, never anything else.
+   */
+  public boolean unreadable() {
+    return unreadable;
   }
 
   /** The soft table concerned, as the statement names it. */

@@ -1,12 +1,26 @@
 package io.github.softdelete.mybatis.rewrite;
 
-/** Placeholder while the engine is written: the real class replaces this file. */
+import java.util.Locale;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+
+/**
+ * The marker column and its two states: the predicate that says a row is live (or deleted) and the value a
+ * delete writes.
+ */
 public final class SoftDeleteMarker {
   private final String column;
-  private final String liveValue;
-  private final String deletedValue;
+  // null when live means IS NULL
+  private final Expression liveValue;
+  private final Expression deletedValue;
 
-  private SoftDeleteMarker(String column, String liveValue, String deletedValue) {
+  private SoftDeleteMarker(String column, Expression liveValue, Expression deletedValue) {
     this.column = column;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
@@ -19,10 +33,42 @@ public final class SoftDeleteMarker {
    * @throws IllegalArgumentException when a value is not a SQL expression
    */
   public static SoftDeleteMarker of(String column, String liveValue, String deletedValue) {
-    return new SoftDeleteMarker(column, liveValue, deletedValue);
+    Expression live = "NULL".equals(liveValue.trim().toUpperCase(Locale.ROOT)) ? null : expression(liveValue);
+    return new SoftDeleteMarker(column, live, expression(deletedValue));
+  }
+
+  private static Expression expression(String sql) {
+    try {
+      return CCJSqlParserUtil.parseExpression(sql, false);
+    } catch (JSQLParserException e) {
+      throw new IllegalArgumentException("not a SQL expression: " + sql, e);
+    }
   }
 
   public String column() {
     return column;
+  }
+
+  /** The marker column, qualified when {@code qualifier} is not null. A new node each call. */
+  Column columnOf(String qualifier) {
+    return qualifier == null ? new Column(column) : new Column(new Table(qualifier), column);
+  }
+
+  /** {@code q.deleted_at IS NULL}, or {@code q.deleted = 0}. */
+  Expression live(String qualifier) {
+    Column marker = columnOf(qualifier);
+    // the value nodes are shared between statements: they are only ever printed, never changed
+    return liveValue == null ? new IsNullExpression(marker) : new EqualsTo(marker, liveValue);
+  }
+
+  /** {@code q.deleted_at IS NOT NULL}, or {@code q.deleted <> 0}. */
+  Expression deleted(String qualifier) {
+    Column marker = columnOf(qualifier);
+    return liveValue == null ? new IsNullExpression(marker).withNot(true) : new NotEqualsTo(marker, liveValue);
+  }
+
+  /** What a delete writes into the marker column. */
+  Expression deletedValue() {
+    return deletedValue;
   }
 }

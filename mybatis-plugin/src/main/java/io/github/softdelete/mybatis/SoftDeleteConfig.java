@@ -1,0 +1,348 @@
+package io.github.softdelete.mybatis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+
+/**
+ * The options of softdelete: one immutable value, validated when it is built.
+ *
+ * <p>The same keys are read from the plugin's {@code <property>} elements, from agent options and from
+ * {@code -Dsoftdelete.<key>} system properties. For each key the first non-blank value wins: the given
+ * {@link Properties}, then the system property {@code softdelete.<key>}, then the default.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code column}</td><td>{@code deleted_at}</td><td>the marker column</td></tr>
+ *   <tr><td>{@code tables}</td><td>(detect)</td><td>soft tables, separated by commas or colons; unset:
+ *       every table that has {@code column}</td></tr>
+ *   <tr><td>{@code liveValue}</td><td>{@code NULL}</td><td>marker value of live rows</td></tr>
+ *   <tr><td>{@code deletedValue}</td><td>{@code CURRENT_TIMESTAMP}</td><td>SQL expression written on
+ *       delete</td></tr>
+ *   <tr><td>{@code cacheSize}</td><td>{@code 10000}</td><td>most rewrites cached per mode</td></tr>
+ *   <tr><td>{@code onUnparseableSelect}</td><td>{@code fail}</td><td>{@code warn} lets a SELECT the parser
+ *       cannot read run unchanged, with a warning</td></tr>
+ * </table>
+ */
+public final class SoftDeleteConfig {
+  private static final String SYSTEM_PREFIX = "softdelete.";
+  private static final String COLUMN = "column";
+  private static final String TABLES = "tables";
+  private static final String LIVE_VALUE = "liveValue";
+  private static final String DELETED_VALUE = "deletedValue";
+  private static final String CACHE_SIZE = "cacheSize";
+  private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
+  private static final List<String> KEYS =
+      List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE, ON_UNPARSEABLE_SELECT);
+
+  private static final String NULL = "NULL";
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`");
+
+  private static final SoftDeleteConfig DEFAULTS =
+      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false);
+
+  private final String column;
+  private final List<String> tables;
+  private final String liveValue;
+  private final String deletedValue;
+  private final int cacheSize;
+  private final boolean warnOnUnparseableSelect;
+
+  private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
+      int cacheSize, boolean warnOnUnparseableSelect) {
+    this.column = column;
+    this.tables = tables;
+    this.liveValue = liveValue;
+    this.deletedValue = deletedValue;
+    this.cacheSize = cacheSize;
+    this.warnOnUnparseableSelect = warnOnUnparseableSelect;
+  }
+
+  /** The built-in defaults, ignoring system properties. */
+  public static SoftDeleteConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Reads every key from {@code props}, then from {@code softdelete.<key>} system properties, then the
+   * defaults. A blank value counts as unset.
+   *
+   * @param props the plugin's properties or the agent's options; {@code null} reads system properties only
+   * @throws SoftDeleteException naming the property and the value, for an unknown key or a bad value
+   */
+  public static SoftDeleteConfig fromProperties(Properties props) {
+    Properties given = props == null ? new Properties() : props;
+    rejectUnknownKeys(given);
+    Source source = new Source(given);
+
+    String column = source.value(COLUMN).map(SoftDeleteConfig::identifier).orElse(DEFAULTS.column);
+    List<String> tables = source.value(TABLES).map(SoftDeleteConfig::tables).orElse(DEFAULTS.tables);
+    String liveValue = source.value(LIVE_VALUE).map(SoftDeleteConfig::expression).orElse(DEFAULTS.liveValue);
+    String deletedValue = source.value(DELETED_VALUE).map(SoftDeleteConfig::expression)
+        .orElse(DEFAULTS.deletedValue);
+    int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::cacheSize).orElse(DEFAULTS.cacheSize);
+    boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(SoftDeleteConfig::warnOnUnparseableSelect)
+        .orElse(DEFAULTS.warnOnUnparseableSelect);
+
+    // a deleted row must not look live, or DELETE would silently do nothing visible
+    if (deletedValue.equals(NULL)) {
+      throw source.value(DELETED_VALUE).orElseThrow()
+          .error("deleted rows must be told apart from live ones by a value other than NULL");
+    }
+    if (normalised(deletedValue).equals(normalised(liveValue))) {
+      throw source.value(DELETED_VALUE).orElseGet(() -> Setting.builtIn(DELETED_VALUE, DEFAULTS.deletedValue))
+          .error("same as liveValue '" + liveValue + "', so deleted rows would look live");
+    }
+    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn);
+  }
+
+  private static void rejectUnknownKeys(Properties given) {
+    for (String key : given.stringPropertyNames()) {
+      if (!KEYS.contains(key)) {
+        throw new SoftDeleteException("softdelete: unknown property '" + key + "'; known properties: "
+            + String.join(", ", KEYS));
+      }
+    }
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(SYSTEM_PREFIX) && !KEYS.contains(name.substring(SYSTEM_PREFIX.length()))) {
+        throw new SoftDeleteException("softdelete: unknown system property '" + name + "'; known properties: "
+            + String.join(", ", KEYS));
+      }
+    }
+  }
+
+  private static String identifier(Setting setting) {
+    if (!IDENTIFIER.matcher(setting.value).matches()) {
+      throw setting.error("not a SQL identifier");
+    }
+    return setting.value;
+  }
+
+  private static List<String> tables(Setting setting) {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String entry : splitOutsideQuotes(setting.value, ",:")) {
+      String name = entry.strip();
+      if (name.isEmpty()) {
+        throw setting.error("empty table name");
+      }
+      List<String> parts = splitOutsideQuotes(name, ".");
+      boolean valid = parts.size() <= 2
+          && parts.stream().allMatch(p -> IDENTIFIER.matcher(p.strip()).matches() && !unquoted(p).contains("."));
+      if (!valid) {
+        throw setting.error("'" + name + "' is not a table name (table or schema.table, each a SQL identifier)");
+      }
+      // stored unquoted: soft tables match case-insensitively, so quotes carry no meaning here
+      String unquoted = parts.stream().map(SoftDeleteConfig::unquoted).reduce((a, b) -> a + "." + b).orElseThrow();
+      if (seen.add(unquoted.toLowerCase(Locale.ROOT))) {
+        names.add(unquoted);
+      }
+    }
+    return Collections.unmodifiableList(names);
+  }
+
+  private static String expression(Setting setting) {
+    String value = setting.value;
+    if (value.equalsIgnoreCase(NULL)) {
+      return NULL;
+    }
+    // the value is spliced into SQL text: a comment or a second statement would swallow or add SQL
+    if (hasOutsideQuotes(value, ";", "--", "/*", "#")) {
+      throw setting.error("comments and semicolons are not allowed in a SQL expression");
+    }
+    // a placeholder would shift the meaning of every parameter the application binds after it
+    if (hasOutsideQuotes(value, "?")) {
+      throw setting.error("parameter placeholders ('?') are not allowed in a SQL expression");
+    }
+    try {
+      if (CCJSqlParserUtil.parseExpression(value, false) != null) {
+        return value;
+      }
+    } catch (JSQLParserException | RuntimeException e) {
+      // not an expression: reported below
+    }
+    throw setting.error("not a SQL expression");
+  }
+
+  private static int cacheSize(Setting setting) {
+    try {
+      int size = Integer.parseInt(setting.value);
+      if (size >= 1) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: reported below
+    }
+    throw setting.error("not a whole number of at least 1");
+  }
+
+  private static boolean warnOnUnparseableSelect(Setting setting) {
+    if (setting.value.equalsIgnoreCase("fail")) {
+      return false;
+    }
+    if (setting.value.equalsIgnoreCase("warn")) {
+      return true;
+    }
+    throw setting.error("expected 'fail' or 'warn'");
+  }
+
+  /** Splits at any of {@code separators} that is not inside '...', "..." or `...`. */
+  private static List<String> splitOutsideQuotes(String text, String separators) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    char quote = 0;
+    for (char c : text.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '`' || c == '\'') {
+        quote = c;
+      } else if (separators.indexOf(c) >= 0) {
+        parts.add(current.toString());
+        current.setLength(0);
+        continue;
+      }
+      current.append(c);
+    }
+    parts.add(current.toString());
+    return parts;
+  }
+
+  private static boolean hasOutsideQuotes(String value, String... tokens) {
+    char quote = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '`' || c == '\'') {
+        quote = c;
+      } else {
+        for (String token : tokens) {
+          if (value.startsWith(token, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String unquoted(String identifier) {
+    String s = identifier.strip();
+    boolean quoted = s.length() >= 2
+        && (s.charAt(0) == '"' || s.charAt(0) == '`') && s.charAt(s.length() - 1) == s.charAt(0);
+    return quoted ? s.substring(1, s.length() - 1) : s;
+  }
+
+  private static String normalised(String expression) {
+    return expression.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+  }
+
+  /** The marker column as configured: an identifier, possibly quoted with {@code "} or {@code `}. */
+  public String column() {
+    return column;
+  }
+
+  /**
+   * The configured soft tables, unquoted, {@code table} or {@code schema.table}, without duplicates; empty
+   * when they are detected from JDBC metadata.
+   */
+  public List<String> tables() {
+    return tables;
+  }
+
+  /** Whether the soft tables are every table that has {@link #column()}, found through JDBC metadata. */
+  public boolean detectTables() {
+    return tables.isEmpty();
+  }
+
+  /** The marker value of live rows: {@code NULL} (live means {@code IS NULL}) or a SQL expression. */
+  public String liveValue() {
+    return liveValue;
+  }
+
+  /** The SQL expression a DELETE writes into the marker column; never {@code NULL}. */
+  public String deletedValue() {
+    return deletedValue;
+  }
+
+  /** The most rewritten statements kept per mode. */
+  public int cacheSize() {
+    return cacheSize;
+  }
+
+  /** Whether a SELECT the parser cannot read runs unchanged with a warning instead of failing. */
+  public boolean warnOnUnparseableSelect() {
+    return warnOnUnparseableSelect;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof SoftDeleteConfig)) {
+      return false;
+    }
+    SoftDeleteConfig other = (SoftDeleteConfig) o;
+    return column.equals(other.column) && tables.equals(other.tables) && liveValue.equals(other.liveValue)
+        && deletedValue.equals(other.deletedValue) && cacheSize == other.cacheSize
+        && warnOnUnparseableSelect == other.warnOnUnparseableSelect;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect);
+  }
+
+  /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
+  @Override
+  public String toString() {
+    return COLUMN + "=" + column
+        + ", " + TABLES + "=" + (tables.isEmpty() ? "(detect)" : String.join(":", tables))
+        + ", " + LIVE_VALUE + "=" + liveValue
+        + ", " + DELETED_VALUE + "=" + deletedValue
+        + ", " + CACHE_SIZE + "=" + cacheSize
+        + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail");
+  }
+
+  /** Where each key's value comes from: the given properties, else the system property. */
+  private record Source(Properties given) {
+    Optional<Setting> value(String key) {
+      String value = given.getProperty(key);
+      if (value != null && !value.isBlank()) {
+        return Optional.of(new Setting("property '" + key + "'", value.strip()));
+      }
+      String systemValue = System.getProperty(SYSTEM_PREFIX + key);
+      if (systemValue != null && !systemValue.isBlank()) {
+        return Optional.of(new Setting("system property '" + SYSTEM_PREFIX + key + "'", systemValue.strip()));
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** One value and where it came from, so that an error names the very property to fix. */
+  private record Setting(String origin, String value) {
+    static Setting builtIn(String key, String value) {
+      return new Setting("property '" + key + "'", value);
+    }
+
+    SoftDeleteException error(String reason) {
+      return new SoftDeleteException("softdelete: " + origin + " has value '" + value + "': " + reason);
+    }
+  }
+}

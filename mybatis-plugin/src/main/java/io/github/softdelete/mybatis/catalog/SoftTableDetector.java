@@ -1,0 +1,82 @@
+package io.github.softdelete.mybatis.catalog;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the soft tables of a database: every table or view of the connection's current catalog and schema
+ * that has the marker column.
+ */
+public final class SoftTableDetector {
+  private SoftTableDetector() {}
+
+  /**
+   * @param connection an open connection; its current catalog and schema are searched (for MySQL and MariaDB
+   *     the database is the catalog and the schema is {@code null})
+   * @param column the marker column as configured, possibly quoted
+   * @return the tables found, qualified with their schema (or, without one, their catalog)
+   * @throws SQLException when the driver cannot answer
+   */
+  public static SoftTables detect(Connection connection, String column) throws SQLException {
+    String catalog = connection.getCatalog();
+    String schema = currentSchema(connection);
+    DatabaseMetaData metaData = connection.getMetaData();
+    boolean quoted = isQuoted(column);
+    String name = quoted ? column.substring(1, column.length() - 1) : column;
+    // an unquoted name is stored folded; a quoted one exactly as written
+    String pattern = quoted ? name : storedCase(metaData, name);
+
+    Set<String> tables = new LinkedHashSet<>();
+    // the pattern is a LIKE pattern ('_' matches any character), so every row is checked exactly
+    try (ResultSet columns = metaData.getColumns(catalog, schema, "%", pattern)) {
+      while (columns.next()) {
+        String tableCatalog = columns.getString("TABLE_CAT");
+        String tableSchema = columns.getString("TABLE_SCHEM");
+        String table = columns.getString("TABLE_NAME");
+        if (name.equalsIgnoreCase(columns.getString("COLUMN_NAME"))
+            && sameOrUnreported(catalog, tableCatalog)
+            && sameOrUnreported(schema, tableSchema)) {
+          String qualifier = schema != null ? schema : catalog;
+          tables.add(qualifier == null ? table : qualifier + "." + table);
+        }
+      }
+    }
+    return SoftTables.of(tables);
+  }
+
+  static String currentSchema(Connection connection) throws SQLException {
+    try {
+      return connection.getSchema();
+    } catch (AbstractMethodError | SQLFeatureNotSupportedException e) {
+      // a pre-JDBC 4.1 driver, or one without schemas: search every schema of the catalog
+      return null;
+    }
+  }
+
+  private static boolean isQuoted(String column) {
+    return column.length() >= 2
+        && (column.charAt(0) == '"' || column.charAt(0) == '`')
+        && column.charAt(column.length() - 1) == column.charAt(0);
+  }
+
+  private static String storedCase(DatabaseMetaData metaData, String name) throws SQLException {
+    if (metaData.storesUpperCaseIdentifiers()) {
+      return name.toUpperCase(Locale.ROOT);
+    }
+    if (metaData.storesLowerCaseIdentifiers()) {
+      return name.toLowerCase(Locale.ROOT);
+    }
+    return name;
+  }
+
+  // drivers may leave TABLE_CAT or TABLE_SCHEM empty; the pattern already narrowed the search then
+  private static boolean sameOrUnreported(String expected, String reported) {
+    return expected == null || reported == null || expected.equals(reported);
+  }
+}

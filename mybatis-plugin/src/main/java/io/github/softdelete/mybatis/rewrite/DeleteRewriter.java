@@ -1,0 +1,245 @@
+package io.github.softdelete.mybatis.rewrite;
+
+import io.github.softdelete.mybatis.SoftDeleteMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.MultiPartName;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateModifierPriority;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * A DELETE on soft tables becomes the UPDATE that marks the rows it would have erased:
+ * {@code UPDATE t SET <marker> = <deletedValue> WHERE (<where>) AND <live>}, so that its count is the number
+ * of rows newly marked. In {@code HardDelete}, or when no target is soft, the DELETE stays and only the
+ * tables it reads are filtered.
+ */
+final class DeleteRewriter {
+  private static final String MATERIALISED_ALIAS = "softdelete_snapshot";
+
+  private final RewriteContext context;
+  private final SelectFilter selects;
+
+  DeleteRewriter(RewriteContext context, SelectFilter selects) {
+    this.context = context;
+    this.selects = selects;
+  }
+
+  Statement rewrite(Delete delete) {
+    Statement[] result = new Statement[1];
+    selects.withCtes(delete.getWithItemsList(), () -> result[0] = rewriteBody(delete));
+    return result[0];
+  }
+
+  private Statement rewriteBody(Delete delete) {
+    List<Table> targets = targets(delete);
+    targets.forEach(context::handled);
+    if (delete.getTables() != null) {
+      // the names in DELETE t1, t2 FROM ... refer to the FROM clause's tables
+      delete.getTables().forEach(context::handled);
+    }
+    List<Table> softTargets = targets.stream().filter(context::isSoft).toList();
+    if (context.mode == SoftDeleteMode.HARD_DELETE || softTargets.isEmpty()) {
+      keepAsDelete(delete);
+      return delete;
+    }
+    if (softTargets.size() != targets.size()) {
+      Table soft = softTargets.get(0);
+      throw new RewriteRefusedException(RewriteContext.displayName(soft),
+          "a DELETE of soft-deletable and ordinary tables together cannot become one UPDATE;"
+              + " delete from them in separate statements");
+    }
+    context.changed();
+    return toUpdate(delete, targets);
+  }
+
+  /** The DELETE erases rows as written; the tables it only reads still hide deleted rows. */
+  private void keepAsDelete(Delete delete) {
+    selects.filterSubqueries(delete, Set.of());
+    List<Expression> where = new ArrayList<>();
+    if (delete.getUsingList() != null && !delete.getUsingList().isEmpty()) {
+      placeUsing(delete, where);
+    }
+    if (delete.getJoins() != null && !delete.getJoins().isEmpty()) {
+      JoinPlacement.placeBesideTarget(context, delete.getTable(), delete.getJoins(), where);
+    }
+    if (!where.isEmpty()) {
+      delete.setWhere(Predicates.and(delete.getWhere(), where));
+    }
+  }
+
+  private void placeUsing(Delete delete, List<Expression> where) {
+    for (Table using : delete.getUsingList()) {
+      if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
+        context.handled(using);
+        context.changed();
+        where.add(context.marker.live(RewriteContext.qualifier(using)));
+      } else {
+        context.handled(using);
+      }
+    }
+  }
+
+  private Update toUpdate(Delete delete, List<Table> targets) {
+    boolean singleTable = isEmpty(delete.getJoins()) && isEmpty(delete.getUsingList())
+        && isEmpty(delete.getTables());
+    if (delete.getPreferringClause() != null || delete.getOutputClause() != null && !singleTable) {
+      throw new RewriteRefusedException(RewriteContext.displayName(targets.get(0)),
+          "this form of DELETE cannot be turned into a marking UPDATE with certainty; run it inside"
+              + " HardDelete.run(...) to erase rows, or write the marking UPDATE yourself");
+    }
+    selects.filterSubqueries(delete, Set.of());
+    Update update = new Update();
+    update.setTable(delete.getTable());
+    update.setWithItemsList(delete.getWithItemsList());
+    update.setOracleHint(delete.getOracleHint());
+    update.setOutputClause(delete.getOutputClause());
+    update.setOrderByElements(delete.getOrderByElements());
+    update.setLimit(delete.getLimit());
+    update.setReturningClause(delete.getReturningClause());
+    update.setModifierIgnore(delete.isModifierIgnore());
+    if (delete.getModifierPriority() != null) {
+      update.setModifierPriority(UpdateModifierPriority.LOW_PRIORITY);
+    }
+    List<Expression> where = new ArrayList<>();
+    if (singleTable) {
+      materialiseSelfReferences(delete.getWhere(), delete.getTable());
+      update.addUpdateSet(new UpdateSet(context.marker.columnOf(null), context.marker.deletedValue()));
+      where.add(context.marker.live(null));
+    } else {
+      if (!isEmpty(delete.getUsingList())) {
+        // PostgreSQL: DELETE FROM t USING u, v  ->  UPDATE t SET ... FROM u, v
+        List<Table> using = delete.getUsingList();
+        List<Join> rest = new ArrayList<>();
+        for (Table table : using.subList(1, using.size())) {
+          Join join = new Join();
+          join.setSimple(true);
+          join.setRightItem(table);
+          rest.add(join);
+        }
+        update.setFromItem(JoinPlacement.placeBesideTarget(context, using.get(0), rest, where));
+        update.setJoins(rest.isEmpty() ? null : rest);
+      }
+      if (!isEmpty(delete.getJoins())) {
+        // MySQL: DELETE t FROM t JOIN u ...  ->  UPDATE t JOIN u ... SET t.marker = ...
+        if (targets.size() > 1 && delete.getJoins().stream().anyMatch(j -> j.isLeft() || j.isRight()
+            || j.isFull() || j.isOuter())) {
+          throw new RewriteRefusedException(RewriteContext.displayName(targets.get(0)),
+              "a DELETE of several tables across an outer join cannot become one UPDATE with certainty;"
+                  + " delete from each table in its own statement");
+        }
+        JoinPlacement.placeBesideTarget(context, delete.getTable(), delete.getJoins(), where);
+        update.setStartJoins(delete.getJoins());
+      }
+      // MySQL's multi-table UPDATE needs to know whose marker it sets; PostgreSQL's SET rejects a qualifier
+      boolean qualifySet = !isEmpty(delete.getJoins()) || !isEmpty(delete.getTables());
+      for (Table target : targets) {
+        String qualifier = RewriteContext.qualifier(target);
+        update.addUpdateSet(new UpdateSet(context.marker.columnOf(qualifySet ? qualifier : null),
+            context.marker.deletedValue()));
+        where.add(context.marker.live(qualifier));
+      }
+    }
+    update.setWhere(Predicates.and(delete.getWhere(), where));
+    return update;
+  }
+
+  /**
+   * The tables a DELETE erases from: its single table, or in MySQL's multi-table form the FROM clause's
+   * tables that the names before FROM refer to (by alias or name).
+   */
+  private List<Table> targets(Delete delete) {
+    if (isEmpty(delete.getTables()) || isEmpty(delete.getJoins()) && delete.getTables().size() == 1
+        && delete.getTables().get(0) == delete.getTable()) {
+      return List.of(delete.getTable());
+    }
+    List<Table> fromClause = new ArrayList<>();
+    fromClause.add(delete.getTable());
+    if (delete.getJoins() != null) {
+      for (Join join : delete.getJoins()) {
+        if (join.getRightItem() instanceof Table table) {
+          fromClause.add(table);
+        }
+      }
+    }
+    List<Table> targets = new ArrayList<>();
+    for (Table named : delete.getTables()) {
+      targets.add(fromClause.stream()
+          .filter(candidate -> refersTo(named, candidate))
+          .findFirst()
+          .orElseThrow(() -> new RewriteRefusedException(RewriteContext.displayName(named),
+              "the DELETE names a table its FROM clause does not contain")));
+    }
+    return targets;
+  }
+
+  private static boolean refersTo(Table named, Table candidate) {
+    String name = named.getUnquotedName().toLowerCase(Locale.ROOT);
+    Alias alias = candidate.getAlias();
+    if (alias != null) {
+      return MultiPartName.unquote(alias.getName()).toLowerCase(Locale.ROOT)
+          .equals(name);
+    }
+    return candidate.getUnquotedName().toLowerCase(Locale.ROOT).equals(name);
+  }
+
+  /**
+   * A DELETE decides which rows go before it erases any; the UPDATE it becomes may, on MySQL and MariaDB,
+   * re-read a subquery on its own table after marking some rows and so mark a different set. Reading the
+   * subquery into a derived table first fixes its rows, as the DELETE would have.
+   */
+  private void materialiseSelfReferences(Expression where, Table target) {
+    if (where == null) {
+      return;
+    }
+    List<ParenthesedSelect> subqueries = new ArrayList<>();
+    AstWalker.walk(where, node -> {
+      if (node instanceof ParenthesedSelect subquery) {
+        subqueries.add(subquery);
+        return false;
+      }
+      return !(node instanceof Select);
+    });
+    for (ParenthesedSelect subquery : subqueries) {
+      if (reads(subquery.getSelect(), target)) {
+        PlainSelect snapshot = new PlainSelect();
+        snapshot.addSelectItems(new AllColumns());
+        ParenthesedSelect inner = new ParenthesedSelect();
+        inner.setSelect(subquery.getSelect());
+        inner.setAlias(new Alias(MATERIALISED_ALIAS, false));
+        snapshot.setFromItem(inner);
+        subquery.setSelect(snapshot);
+      }
+    }
+  }
+
+  private static boolean reads(Select select, Table target) {
+    String name = target.getUnquotedName().toLowerCase(Locale.ROOT);
+    boolean[] found = {false};
+    AstWalker.walk(select, node -> {
+      if (node instanceof Table table && table.getName() != null
+          && table.getUnquotedName().toLowerCase(Locale.ROOT).equals(name)) {
+        found[0] = true;
+      }
+      return !found[0] && !(node instanceof Column);
+    });
+    return found[0];
+  }
+
+  private static boolean isEmpty(List<?> list) {
+    return list == null || list.isEmpty();
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.softdelete.mybatis.rewrite;
+
+import io.github.softdelete.mybatis.SoftDeleteMode;
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+
+/**
+ * Where the predicate for each soft table of a FROM clause goes, so that the result equals the one with
+ * every soft table {@code t} replaced by {@code (SELECT * FROM t WHERE <live>) t}:
+ * <ul>
+ *   <li>the right side of an INNER or LEFT join with an ON: into that ON (for the nullable side of a LEFT
+ *       JOIN the only right place: in WHERE it would turn the join into an inner one);
+ *   <li>a table no outer join can null-extend: into WHERE;
+ *   <li>anything else (FULL joins, the left side of a RIGHT join, USING / NATURAL outer joins, nested joins):
+ *       the substitution itself, a derived table under the table's alias.
+ * </ul>
+ */
+final class JoinPlacement {
+  private final RewriteContext context;
+  private final boolean outermost;
+  // null inside a parenthesised join, which has no WHERE of its own
+  private final List<Expression> where;
+
+  private JoinPlacement(RewriteContext context, boolean outermost, List<Expression> where) {
+    this.context = context;
+    this.outermost = outermost;
+    this.where = where;
+  }
+
+  /** Places the predicates of a SELECT's FROM clause. */
+  static void place(RewriteContext context, PlainSelect select, boolean outermost) {
+    List<Expression> where = new ArrayList<>();
+    JoinPlacement placement = new JoinPlacement(context, outermost, where);
+    select.setFromItem(placement.placeGroup(select.getFromItem(), select.getJoins()));
+    if (!where.isEmpty()) {
+      select.setWhere(Predicates.and(select.getWhere(), where));
+    }
+  }
+
+  /**
+   * Places the predicates of the tables read beside a DML target ({@code UPDATE ... FROM}, the joins of a
+   * multi-table DELETE or UPDATE). Targets must already be marked handled: they are left to the caller.
+   *
+   * @param where receives the predicates that belong in the statement's WHERE
+   * @return {@code from}, or the derived table that replaces it
+   */
+  static FromItem placeBesideTarget(RewriteContext context, FromItem from, List<Join> joins,
+      List<Expression> where) {
+    return new JoinPlacement(context, false, where).placeGroup(from, joins);
+  }
+
+  private FromItem placeGroup(FromItem from, List<Join> joins) {
+    List<Join> all = joins == null ? List.of() : joins;
+    boolean ambiguous = all.stream().anyMatch(join -> join.getOnExpressions().size() > 1);
+    FromItem placedFrom = placeItem(from, null, nullExtendedLater(all, 0), true, ambiguous);
+    for (int i = 0; i < all.size(); i++) {
+      Join join = all.get(i);
+      join.setRightItem(placeItem(join.getRightItem(), join, nullExtendedLater(all, i + 1),
+          join.isSimple(), ambiguous));
+    }
+    return placedFrom;
+  }
+
+  private FromItem placeItem(FromItem item, Join join, boolean nullExtendedLater, boolean inFromList,
+      boolean ambiguousOn) {
+    if (item == null) {
+      return null;
+    }
+    if (item instanceof ParenthesedFromItem nested) {
+      JoinPlacement inner = new JoinPlacement(context, false, null);
+      nested.setFromItem(inner.placeGroup(nested.getFromItem(), nested.getJoins()));
+      return nested;
+    }
+    if (!(item instanceof Table table) || context.wasHandled(table)) {
+      return item;
+    }
+    context.handled(table);
+    if (!context.filters() || !context.isSoft(table)) {
+      return table;
+    }
+    boolean deletedOnly = outermost && inFromList && context.mode == SoftDeleteMode.ONLY_DELETED;
+    context.changed();
+    if (join != null && !ambiguousOn && acceptsPredicateInOn(join)) {
+      Expression on = join.getOnExpressions().iterator().next();
+      join.setOnExpressions(List.of(Predicates.and(on, predicate(table, deletedOnly))));
+      return table;
+    }
+    if (where != null && !nullExtended(join) && !nullExtendedLater) {
+      where.add(predicate(table, deletedOnly));
+      return table;
+    }
+    return derivedTable(table, deletedOnly);
+  }
+
+  private Expression predicate(Table table, boolean deletedOnly) {
+    String qualifier = RewriteContext.qualifier(table);
+    return deletedOnly ? context.marker.deleted(qualifier) : context.marker.live(qualifier);
+  }
+
+  /** {@code (SELECT * FROM t WHERE <live>) alias}: the definition itself, right wherever it stands. */
+  private ParenthesedSelect derivedTable(Table table, boolean deletedOnly) {
+    Alias alias = table.getAlias() != null ? table.getAlias() : new Alias(table.getName(), false);
+    table.setAlias(null);
+    PlainSelect inner = new PlainSelect();
+    inner.addSelectItems(new AllColumns());
+    inner.setFromItem(table);
+    inner.setWhere(deletedOnly ? context.marker.deleted(null) : context.marker.live(null));
+    ParenthesedSelect derived = new ParenthesedSelect();
+    derived.setSelect(inner);
+    derived.setAlias(alias);
+    return derived;
+  }
+
+  // the ON of an inner or left join filters exactly its right side before the join
+  private static boolean acceptsPredicateInOn(Join join) {
+    return join.getOnExpressions().size() == 1 && !join.isRight() && !join.isFull() && !isUnusual(join);
+  }
+
+  private static boolean nullExtended(Join join) {
+    return join != null
+        && (join.isLeft() || join.isFull() || isUnusual(join) || (join.isOuter() && !join.isRight()));
+  }
+
+  // a RIGHT or FULL join null-extends everything to its left
+  private static boolean nullExtendedLater(List<Join> joins, int from) {
+    for (int i = from; i < joins.size(); i++) {
+      if (joins.get(i).isRight() || joins.get(i).isFull()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // APPLY, semi and windowed joins: rare enough that the always-right derived table is the answer
+  private static boolean isUnusual(Join join) {
+    return join.isApply() || join.isSemi() || join.isWindowJoin();
+  }
+}

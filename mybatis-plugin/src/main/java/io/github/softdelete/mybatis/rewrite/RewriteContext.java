@@ -1,0 +1,99 @@
+package io.github.softdelete.mybatis.rewrite;
+
+import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.catalog.SoftTables;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.schema.MultiPartName;
+import net.sf.jsqlparser.schema.Table;
+
+/**
+ * The state of one statement's rewrite: the mode, what is soft, which CTE names hide tables of the same
+ * name, and which table references have been dealt with (the coverage check reads that).
+ */
+final class RewriteContext {
+  final SoftDeleteMarker marker;
+  final SoftDeleteMode mode;
+  private final SoftTables tables;
+  private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
+  private final Set<Table> handled = Collections.newSetFromMap(new IdentityHashMap<>());
+  private boolean changed;
+
+  RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode) {
+    this.tables = tables;
+    this.marker = marker;
+    this.mode = mode;
+  }
+
+  /** Whether a reference names a soft table (and not a CTE that hides it). */
+  boolean isSoft(Table table) {
+    if (table.getName() == null || isCte(table)) {
+      return false;
+    }
+    String schema = table.getSchemaName() == null ? null : MultiPartName.unquote(table.getSchemaName());
+    return tables.isSoft(schema, table.getUnquotedName());
+  }
+
+  /** Whether a soft-looking name is in fact a CTE of an enclosing WITH. */
+  boolean isCte(Table table) {
+    if (table.getSchemaName() != null || table.getName() == null) {
+      return false;
+    }
+    String name = table.getUnquotedName().toLowerCase(Locale.ROOT);
+    for (Set<String> scope : cteScopes) {
+      if (scope.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void openCteScope() {
+    cteScopes.push(new HashSet<>());
+  }
+
+  void declareCte(String name) {
+    cteScopes.peek().add(MultiPartName.unquote(name).toLowerCase(Locale.ROOT));
+  }
+
+  void closeCteScope() {
+    cteScopes.pop();
+  }
+
+  /** Whether SELECTs in this mode hide deleted rows at all. */
+  boolean filters() {
+    return mode != SoftDeleteMode.INCLUDE_DELETED;
+  }
+
+  /** Records that a reference was seen and dealt with (filtered, or rightly left alone). */
+  void handled(Table table) {
+    handled.add(table);
+  }
+
+  boolean wasHandled(Table table) {
+    return handled.contains(table);
+  }
+
+  void changed() {
+    changed = true;
+  }
+
+  boolean isChanged() {
+    return changed;
+  }
+
+  /** The name a predicate uses for a reference: its alias, else its name as written. */
+  static String qualifier(Table table) {
+    return table.getAlias() != null ? table.getAlias().getName() : table.getFullyQualifiedName();
+  }
+
+  /** The name a statement reports: schema and name as written, without alias. */
+  static String displayName(Table table) {
+    return table.getFullyQualifiedName();
+  }
+}

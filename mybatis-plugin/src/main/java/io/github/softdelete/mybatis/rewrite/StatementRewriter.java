@@ -1,0 +1,116 @@
+package io.github.softdelete.mybatis.rewrite;
+
+import io.github.softdelete.mybatis.SoftDeleteMode;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.ExplainStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.analyze.Analyze;
+import net.sf.jsqlparser.statement.comment.Comment;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.drop.Drop;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.InsertConflictAction;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+
+/** Sends each kind of statement to the rule for it; kinds without a rule are left to the coverage check. */
+final class StatementRewriter {
+  private final RewriteContext context;
+  private final SelectFilter selects;
+
+  StatementRewriter(RewriteContext context) {
+    this.context = context;
+    this.selects = new SelectFilter(context);
+  }
+
+  Statement rewrite(Statement statement) {
+    if (statement instanceof Select select) {
+      selects.filter(select, true);
+    } else if (statement instanceof Delete delete) {
+      return new DeleteRewriter(context, selects).rewrite(delete);
+    } else if (statement instanceof Update update) {
+      return new UpdateRewriter(context, selects).rewrite(update);
+    } else if (statement instanceof Insert insert) {
+      rewriteInsert(insert);
+    } else if (statement instanceof Upsert upsert) {
+      rewriteUpsert(upsert);
+    } else if (statement instanceof Truncate truncate) {
+      refuseErasure(truncate.getTables() != null && !truncate.getTables().isEmpty()
+          ? truncate.getTables() : List.of(truncate.getTable()), "TRUNCATE");
+    } else if (statement instanceof Drop drop && "TABLE".equalsIgnoreCase(drop.getType())) {
+      refuseErasure(List.of(drop.getName()), "DROP TABLE");
+    } else if (statement instanceof ExplainStatement explain && explain.getStatement() != null) {
+      selects.filter(explain.getStatement(), true);
+    } else if (isSchemaChange(statement)) {
+      // ALTER TABLE users ..., CREATE INDEX ON users ...: they neither read nor erase rows
+      AstWalker.walk(statement, node -> {
+        if (node instanceof Table table) {
+          context.handled(table);
+        }
+        return true;
+      });
+    }
+    return statement;
+  }
+
+  private void rewriteInsert(Insert insert) {
+    Table target = insert.getTable();
+    context.handled(target);
+    selects.withCtes(insert.getWithItemsList(), () -> {
+      if (context.isSoft(target) && context.mode != SoftDeleteMode.INCLUDE_DELETED) {
+        InsertConflictAction conflict = insert.getConflictAction();
+        boolean updatesOnConflict = conflict != null && conflict.getUpdateSets() != null
+            && !conflict.getUpdateSets().isEmpty();
+        if (insert.isUseDuplicate() || updatesOnConflict) {
+          throw new RewriteRefusedException(RewriteContext.displayName(target),
+              "an upsert (ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE) may update a soft-deleted row"
+                  + " whose key it meets; check for a live row first, or run it inside IncludeDeleted.run(...)"
+                  + " if reviving deleted rows is intended");
+        }
+      }
+      if (insert.getSelect() != null) {
+        // INSERT ... SELECT: OnlyDeleted applies to this SELECT, so deleted rows can be copied out
+        selects.filter(insert.getSelect(), true);
+      }
+      selects.filterSubqueries(insert, insert.getSelect() == null ? Set.of() : Set.of(insert.getSelect()));
+    });
+  }
+
+  private void rewriteUpsert(Upsert upsert) {
+    Table target = upsert.getTable();
+    context.handled(target);
+    if (context.isSoft(target)) {
+      throw new RewriteRefusedException(RewriteContext.displayName(target),
+          upsert.getUpsertType() + " replaces or updates the row whose key it meets, soft-deleted or not;"
+              + " use INSERT, or UPDATE the live row");
+    }
+    if (upsert.getSelect() != null) {
+      selects.filter(upsert.getSelect(), true);
+    }
+    selects.filterSubqueries(upsert, upsert.getSelect() == null ? Set.of() : Set.of(upsert.getSelect()));
+  }
+
+  private void refuseErasure(List<Table> tables, String kind) {
+    for (Table table : tables) {
+      context.handled(table);
+      if (context.isSoft(table) && context.mode != SoftDeleteMode.HARD_DELETE) {
+        throw new RewriteRefusedException(RewriteContext.displayName(table),
+            kind + " would erase every row, soft-deleted or not; run it inside HardDelete.run(...)"
+                + " if that is intended");
+      }
+    }
+  }
+
+  private static boolean isSchemaChange(Statement statement) {
+    return statement instanceof Alter || statement instanceof CreateIndex || statement instanceof Comment
+        || statement instanceof Analyze
+        || statement instanceof CreateTable create && create.getSelect() == null;
+  }
+}
