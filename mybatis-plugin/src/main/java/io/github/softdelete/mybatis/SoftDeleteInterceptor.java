@@ -1,0 +1,83 @@
+package io.github.softdelete.mybatis;
+
+import io.github.softdelete.mybatis.internal.DatabaseRewriter;
+import io.github.softdelete.mybatis.internal.DatabaseRewriters;
+import java.util.Properties;
+import org.apache.ibatis.cache.CacheKey;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
+
+/**
+ * The MyBatis plugin: every mapped statement runs as if the soft-deleted rows of soft tables did not exist,
+ * and a DELETE marks rows instead of erasing them.
+ *
+ * <p>Register it in {@code mybatis-config.xml} ({@code <plugin interceptor="...">} with the keys of
+ * {@link SoftDeleteConfig} as {@code <property>} elements) or in code with
+ * {@code configuration.addInterceptor(new SoftDeleteInterceptor(config))}. A statement it cannot rewrite with
+ * certainty fails with a {@link SoftDeleteException} before anything reaches the database.
+ */
+@Intercepts({
+  @Signature(type = Executor.class, method = "query",
+      args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}),
+  // PageHelper and others call this one directly, with SQL and a cache key of their own
+  @Signature(type = Executor.class, method = "query",
+      args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class, CacheKey.class,
+          BoundSql.class}),
+  // a cursor would otherwise read deleted rows
+  @Signature(type = Executor.class, method = "queryCursor",
+      args = {MappedStatement.class, Object.class, RowBounds.class}),
+  @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class})
+})
+public class SoftDeleteInterceptor implements Interceptor {
+  private volatile DatabaseRewriters rewriters;
+
+  /** Defaults and {@code -Dsoftdelete.*} system properties; MyBatis then calls {@link #setProperties}. */
+  public SoftDeleteInterceptor() {
+    this(SoftDeleteConfig.fromProperties(new Properties()));
+  }
+
+  public SoftDeleteInterceptor(SoftDeleteConfig config) {
+    this.rewriters = new DatabaseRewriters(config);
+  }
+
+  @Override
+  public Object intercept(Invocation invocation) throws Throwable {
+    Executor executor = (Executor) invocation.getTarget();
+    DatabaseRewriter rewriter = rewriters.forConnection(executor.getTransaction().getConnection());
+    if (rewriter == null) {
+      return invocation.proceed();
+    }
+    SoftDeleteMode mode = SoftDeleteMode.current();
+    Object[] args = invocation.getArgs();
+    MappedStatement ms = (MappedStatement) args[0];
+    return switch (invocation.getMethod().getName()) {
+      case "update" -> executor.update(rewriter.statementFor(ms, mode), args[1]);
+      case "queryCursor" -> executor.queryCursor(rewriter.statementFor(ms, mode), args[1], (RowBounds) args[2]);
+      default -> rewriter.query(invocation, mode);
+    };
+  }
+
+  /** Wraps executors only: statement handlers, parameter handlers and result set handlers pass untouched. */
+  @Override
+  public Object plugin(Object target) {
+    return target instanceof Executor ? Plugin.wrap(target, this) : target;
+  }
+
+  /**
+   * Builds the configuration from the plugin's {@code <property>} elements.
+   *
+   * @throws SoftDeleteException naming the property, for an unknown key or a bad value: at start-up
+   */
+  @Override
+  public void setProperties(Properties properties) {
+    this.rewriters = new DatabaseRewriters(SoftDeleteConfig.fromProperties(properties));
+  }
+}
