@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -164,6 +165,28 @@ class DifferentialTest {
   /** Whitespace differences only: line breaks and indentation of the XML, spaces MyBatis puts around lists. */
   private static String normalised(String sql) {
     return sql.strip().replaceAll("\\s+", " ").replaceAll(" ?([(),]) ?", "$1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Registration.class)
+  void shouldReturnTheOracleRowsWhenCalledThroughTheMapperInterface(Registration registration)
+      throws SQLException {
+    // given: the case of the same statement, called here as applications call it
+    DifferentialCase shape = DifferentialCases.all().stream()
+        .filter(c -> c.statementId().equals(AnnotatedQueries.class.getName() + ".ordersWithItemsOfUser"))
+        .findFirst()
+        .orElseThrow();
+    List<Map<String, Object>> oracleRows = oracleRows(shape);
+
+    // when
+    List<Map<String, Object>> mapperRows;
+    try (SqlSession session = factory(registration).openSession()) {
+      int userId = (Integer) shape.params().get("userId");
+      mapperRows = session.getMapper(AnnotatedQueries.class).ordersWithItemsOfUser(userId);
+    }
+
+    // then
+    assertSameRows(shape, mapperRows, oracleRows);
   }
 
   private static List<Map<String, Object>> oracleRows(DifferentialCase shape) throws SQLException {
