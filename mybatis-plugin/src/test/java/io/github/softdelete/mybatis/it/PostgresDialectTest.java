@@ -29,7 +29,7 @@ class PostgresDialectTest {
         "CREATE SCHEMA " + SCHEMA,
         "SET search_path TO " + SCHEMA,
         "CREATE TABLE users (id INT PRIMARY KEY, name TEXT NOT NULL, bonus INT NOT NULL DEFAULT 0,"
-            + " deleted_at TIMESTAMP NULL)",
+            + " manager_id INT NULL, deleted_at TIMESTAMP NULL)",
         "CREATE TABLE orders (id INT PRIMARY KEY, user_id INT NOT NULL, amount INT NOT NULL,"
             + " note TEXT NOT NULL DEFAULT '', deleted_at TIMESTAMP NULL)",
         "CREATE TABLE \"Users\" (id INT PRIMARY KEY, name TEXT NOT NULL, deleted_at TIMESTAMP NULL)");
@@ -208,5 +208,21 @@ class PostgresDialectTest {
 
     // then
     assertThat(rows).containsExactly("1|10!", "2|12!");
+  }
+
+  @Test
+  void shouldMarkReportsOfLiveManagersWhenCorrelatedSubqueryReadsTheSameTable() throws SQLException {
+    // given: ann <- abe <- amy <- bob, and al (deleted) <- dan; a DELETE decides its rows before erasing any
+    db.execute("INSERT INTO users (id, name, manager_id, deleted_at) VALUES (1, 'ann', NULL, NULL),"
+        + " (2, 'abe', 1, NULL), (3, 'amy', 2, NULL), (4, 'bob', 3, NULL),"
+        + " (6, 'al', NULL, '" + OLD_MARK + "'), (7, 'dan', 6, NULL)");
+
+    // when
+    int count = db.update(rewritten("DELETE FROM users WHERE EXISTS (SELECT 1 FROM users m"
+        + " WHERE m.id = users.manager_id AND m.name LIKE 'a%')"));
+
+    // then: the reports of ann, abe and amy; dan's manager is deleted, so he stays
+    assertThat(count).isEqualTo(3);
+    assertThat(db.markedIds("users")).containsExactly("2", "3", "4", "6");
   }
 }
