@@ -204,4 +204,20 @@ class MariaDbDialectTest {
     // UPDATE (error 1093), which no server here can show.
     assertThat(newlyMarkedUsers()).isEqualTo(erased).containsExactly("2", "3", "4");
   }
+
+  @Test
+  void shouldMarkExactlyTheRowsARealDeleteErasesWhenCorrelatedSubqueryReadsTheSameTable() throws SQLException {
+    // given: the subquery refers to the row being deleted (users.manager_id)
+    String delete = "DELETE FROM users WHERE EXISTS (SELECT 1 FROM users m"
+        + " WHERE m.id = users.manager_id AND m.name LIKE 'a%')";
+    List<String> erased = idsErasedByRealDelete(delete);
+
+    // when
+    int count = db.update(rewritten(delete));
+
+    // then
+    assertThat(erased).containsExactly("2", "3", "4");
+    assertThat(count).isEqualTo(erased.size());
+    assertThat(newlyMarkedUsers()).isEqualTo(erased);
+  }
 }
