@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis;
 
 import io.github.softdelete.mybatis.internal.DatabaseRewriter;
 import io.github.softdelete.mybatis.internal.DatabaseRewriters;
+import io.github.softdelete.mybatis.internal.NestedQueries;
 import java.util.Properties;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -34,7 +35,10 @@ import org.apache.ibatis.session.RowBounds;
   // a cursor would otherwise read deleted rows
   @Signature(type = Executor.class, method = "queryCursor",
       args = {MappedStatement.class, Object.class, RowBounds.class}),
-  @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class})
+  @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}),
+  // nested selects and PageHelper compute their key here before they query
+  @Signature(type = Executor.class, method = "createCacheKey",
+      args = {MappedStatement.class, Object.class, RowBounds.class, BoundSql.class})
 })
 public class SoftDeleteInterceptor implements Interceptor {
   private volatile DatabaseRewriters rewriters;
@@ -51,7 +55,7 @@ public class SoftDeleteInterceptor implements Interceptor {
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
     Executor executor = (Executor) invocation.getTarget();
-    DatabaseRewriter rewriter = rewriters.forConnection(executor.getTransaction().getConnection());
+    DatabaseRewriter rewriter = rewriters.forExecutor(executor);
     if (rewriter == null) {
       return invocation.proceed();
     }
@@ -59,16 +63,26 @@ public class SoftDeleteInterceptor implements Interceptor {
     Object[] args = invocation.getArgs();
     MappedStatement ms = (MappedStatement) args[0];
     return switch (invocation.getMethod().getName()) {
-      case "update" -> executor.update(rewriter.statementFor(ms, mode), args[1]);
-      case "queryCursor" -> executor.queryCursor(rewriter.statementFor(ms, mode), args[1], (RowBounds) args[2]);
+      case "update" -> executor.update(rewriter.statementFor(ms, args[1], mode), args[1]);
+      case "queryCursor" ->
+          executor.queryCursor(rewriter.statementFor(ms, args[1], mode), args[1], (RowBounds) args[2]);
+      case "createCacheKey" -> rewriter.cacheKey(invocation, mode);
       default -> rewriter.query(invocation, mode);
     };
   }
 
-  /** Wraps executors only: statement handlers, parameter handlers and result set handlers pass untouched. */
+  /**
+   * Wraps executors only, and routes their nested selects through the wrapper; statement handlers,
+   * parameter handlers and result set handlers pass untouched.
+   */
   @Override
   public Object plugin(Object target) {
-    return target instanceof Executor ? Plugin.wrap(target, this) : target;
+    if (!(target instanceof Executor executor)) {
+      return target;
+    }
+    Executor proxy = (Executor) Plugin.wrap(executor, this);
+    NestedQueries.routeThrough(executor, proxy);
+    return proxy;
   }
 
   /**

@@ -6,6 +6,11 @@ import org.apache.ibatis.cache.CacheKey;
 /**
  * Cache keys that include the mode, so that neither the session's local cache nor a mapper's
  * {@code <cache/>} hands a query in one mode the rows cached in another.
+ *
+ * <p>A key with the mode is MyBatis's key for the original SQL plus the mode, however it was made: by the
+ * plugin for a query, by {@code createCacheKey} for a nested select (which then checks {@code isCached} and
+ * defers loads with that key), or by a plugin such as PageHelper. The same query therefore has the same key
+ * on every path, which MyBatis's detection of circular nested selects relies on.
  */
 final class CacheKeys {
   // strings rather than the enum: their hash codes are the same in every JVM, for caches shared between them
@@ -19,18 +24,23 @@ final class CacheKeys {
 
   private CacheKeys() {}
 
-  /** Adds the mode to a key that is ours to change. */
-  static CacheKey addMode(CacheKey key, SoftDeleteMode mode) {
-    key.update(COMPONENTS[mode.ordinal()]);
-    return key;
-  }
-
-  /** A copy of a caller's key with the mode added: the caller may keep using its own. */
-  static CacheKey copyWithMode(CacheKey key, SoftDeleteMode mode) {
+  /** {@code key} with the mode: a copy, so the caller's own key stays as it was; {@code key} if it has one. */
+  static CacheKey withMode(CacheKey key, SoftDeleteMode mode) {
+    if (key instanceof ModeCacheKey) {
+      return key;
+    }
     try {
-      return addMode(key.clone(), mode);
+      ModeCacheKey withMode = new ModeCacheKey();
+      withMode.update(key.clone());
+      withMode.update(COMPONENTS[mode.ordinal()]);
+      return withMode;
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("CacheKey is Cloneable", e);
     }
+  }
+
+  /** Marks the keys that already include the mode, so that no path adds it twice. */
+  private static final class ModeCacheKey extends CacheKey {
+    private static final long serialVersionUID = 1L;
   }
 }

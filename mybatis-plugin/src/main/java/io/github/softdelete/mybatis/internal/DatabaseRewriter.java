@@ -4,12 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.scripting.defaults.RawSqlSource;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
@@ -18,16 +23,14 @@ public final class DatabaseRewriter {
   private final SqlCache sqlCache;
   // per mode: original statement -> copy whose SQL source rewrites. The same copy every time, so that
   // BatchExecutor, which compares statement objects, keeps adding to the same batch.
-  private final Cache<MappedStatement, MappedStatement>[] copiesByMode;
+  private final Map<SoftDeleteMode, Cache<MappedStatement, MappedStatement>> copiesByMode =
+      new EnumMap<>(SoftDeleteMode.class);
 
-  @SuppressWarnings("unchecked")
   DatabaseRewriter(SqlCache sqlCache, int maximumSize) {
     this.sqlCache = sqlCache;
-    SoftDeleteMode[] modes = SoftDeleteMode.values();
-    this.copiesByMode = new Cache[modes.length];
-    for (SoftDeleteMode mode : modes) {
+    for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       // weak keys: compared by identity, and gone with the Configuration they belong to
-      copiesByMode[mode.ordinal()] = Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build();
+      copiesByMode.put(mode, Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build());
     }
   }
 
@@ -52,18 +55,43 @@ public final class DatabaseRewriter {
       return castList(invocation.proceed());
     }
     BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
-    CacheKey key = full
-        ? CacheKeys.copyWithMode((CacheKey) args[4], mode)
-        : CacheKeys.addMode(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode);
+    // keyed by the original SQL, as MyBatis keys it on every other path, plus the mode
+    CacheKey key = CacheKeys.withMode(
+        full ? (CacheKey) args[4] : executor.createCacheKey(ms, parameter, rowBounds, boundSql), mode);
     return executor.query(ms, parameter, rowBounds, handler, key, rewritten);
   }
 
   /**
-   * The statement to run instead of {@code ms} for an update or a cursor, whose SQL MyBatis computes later:
-   * a cached copy whose SQL source rewrites in {@code mode}.
+   * The cache key of a query, as {@code Executor.createCacheKey} computes it, plus the mode when the query's
+   * SQL changes in that mode. Nested selects ask for their key this way before they run.
    */
-  public MappedStatement statementFor(MappedStatement ms, SoftDeleteMode mode) {
-    return copiesByMode[mode.ordinal()].get(ms, original -> MappedStatements.withSqlSource(original,
+  public CacheKey cacheKey(Invocation invocation, SoftDeleteMode mode) throws Throwable {
+    Object[] args = invocation.getArgs();
+    MappedStatement ms = (MappedStatement) args[0];
+    BoundSql boundSql = (BoundSql) args[3];
+    CacheKey key = (CacheKey) invocation.proceed();
+    String sql = boundSql.getSql();
+    return sqlCache.sqlFor(ms.getId(), sql, mode) == sql ? key : CacheKeys.withMode(key, mode);
+  }
+
+  /**
+   * The statement to run for an update or a cursor, whose SQL MyBatis computes later (after a
+   * {@code <selectKey>} has run): {@code ms} itself when its SQL is static and needs no change, otherwise a
+   * cached copy whose SQL source rewrites in {@code mode}.
+   *
+   * @throws SoftDeleteException when the engine refuses static SQL; dynamic SQL is refused when MyBatis
+   *     builds it, still before it reaches the database
+   */
+  public MappedStatement statementFor(MappedStatement ms, Object parameter, SoftDeleteMode mode) {
+    SqlSource source = ms.getSqlSource();
+    // static SQL does not depend on the parameter, so it can be looked at now
+    if (source instanceof RawSqlSource || source instanceof StaticSqlSource) {
+      String sql = source.getBoundSql(parameter).getSql();
+      if (sqlCache.sqlFor(ms.getId(), sql, mode) == sql) {
+        return ms;
+      }
+    }
+    return copiesByMode.get(mode).get(ms, original -> MappedStatements.withSqlSource(original,
         new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
             mode)));
   }

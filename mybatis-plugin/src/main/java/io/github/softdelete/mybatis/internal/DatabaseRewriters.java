@@ -8,6 +8,8 @@ import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.ibatis.executor.Executor;
 
 /** One {@link DatabaseRewriter}, with its caches, per distinct set of soft tables (in practice per database). */
 public final class DatabaseRewriters {
@@ -24,10 +26,12 @@ public final class DatabaseRewriters {
   }
 
   /**
-   * The rewriter for the database behind {@code connection}, or {@code null} when it has no soft table and
-   * every statement runs as MyBatis built it.
+   * The rewriter for the executor's database, or {@code null} when it has no soft table and every statement
+   * runs as MyBatis built it.
    */
-  public DatabaseRewriter forConnection(Connection connection) {
+  public DatabaseRewriter forExecutor(Executor executor) throws SQLException {
+    // the catalog answers configured tables without a connection: then a query that a cache answers opens none
+    Connection connection = config.detectTables() ? executor.getTransaction().getConnection() : null;
     SoftTables tables = catalog.tablesFor(connection);
     if (tables.isEmpty()) {
       return null;

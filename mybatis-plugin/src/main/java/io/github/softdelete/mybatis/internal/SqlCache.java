@@ -7,6 +7,8 @@ import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.ibatis.logging.Log;
 import org.apache.ibatis.logging.LogFactory;
 
@@ -19,17 +21,14 @@ final class SqlCache {
 
   private final SqlRewriter rewriter;
   private final boolean warnOnUnparseableSelect;
-  // one cache per mode, indexed by ordinal, so that a lookup needs no composite key object
-  private final Cache<String, Outcome>[] byMode;
+  // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
+  private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
 
-  @SuppressWarnings("unchecked")
   SqlCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect) {
     this.rewriter = rewriter;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
-    SoftDeleteMode[] modes = SoftDeleteMode.values();
-    this.byMode = new Cache[modes.length];
-    for (SoftDeleteMode mode : modes) {
-      byMode[mode.ordinal()] = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    for (SoftDeleteMode mode : SoftDeleteMode.values()) {
+      byMode.put(mode, Caffeine.newBuilder().maximumSize(maximumSize).build());
     }
   }
 
@@ -40,7 +39,7 @@ final class SqlCache {
    * @throws SoftDeleteException when the engine refuses the statement
    */
   String sqlFor(String statementId, String sql, SoftDeleteMode mode) {
-    Outcome outcome = byMode[mode.ordinal()].get(sql, s -> rewrite(statementId, s, mode));
+    Outcome outcome = byMode.get(mode).get(sql, s -> rewrite(statementId, s, mode));
     if (outcome.refusal != null) {
       RewriteRefusedException e = outcome.refusal;
       throw SoftDeleteException.refused(statementId, e.table(), e.reason(), e);

@@ -11,6 +11,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,5 +78,22 @@ class CachesAcrossModesTest {
     assertThat(liveFromCache).containsExactly("ann", "bob", "cid", "eve");
     assertThat(all).containsExactly("ANN", "bob", "cid", "dee", "eve");
     assertThat(deleted).containsExactly("dee");
+  }
+
+  @Test
+  void shouldAnswerFromSecondLevelCacheWithoutOpeningAConnection() {
+    SqlSessionFactory factory = factory(false);
+    try (SqlSession session = factory.openSession()) {
+      session.getMapper(CachedUserMapper.class).names();
+    }
+    long requests = db.connectionRequests();
+
+    List<String> cached;
+    try (SqlSession session = factory.openSession()) {
+      cached = session.getMapper(CachedUserMapper.class).names();
+    }
+
+    assertThat(cached).containsExactly("ann", "bob", "cid", "eve");
+    assertThat(db.connectionRequests()).isEqualTo(requests);
   }
 }

@@ -12,4 +12,7 @@ public interface OrderMapper {
   int insert(NewOrder order);
 
   List<Long> orderIds();
+
+  /** Users with the amounts of their orders, loaded by a nested select per user. */
+  List<java.util.Map<String, Object>> usersWithAmounts();
 }

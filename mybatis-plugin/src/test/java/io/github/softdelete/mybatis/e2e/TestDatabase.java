@@ -39,6 +39,11 @@ final class TestDatabase implements AutoCloseable {
     return url;
   }
 
+  /** How many times MyBatis has asked the pool for a connection. */
+  long connectionRequests() {
+    return dataSource.getPoolState().getRequestCount();
+  }
+
   /** A factory whose plugins are {@code interceptors}, in registration order (the last one is outermost). */
   SqlSessionFactory factory(Interceptor... interceptors) {
     Configuration configuration = new Configuration(new Environment("test", new JdbcTransactionFactory(), dataSource));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -73,5 +75,28 @@ class UntouchedSqlTest {
     Consumer<UserMapper> calls = users -> IncludeDeleted.get(users::names);
 
     assertThat(sqlSentBy(calls, true)).isEqualTo(sqlSentBy(calls, false));
+  }
+
+  @Test
+  void shouldRunMyBatisOwnStatementsForStaticSqlOnOtherTables() {
+    SqlRecorder recorder = new SqlRecorder();
+    SqlSessionFactory factory = db.factory(Plugins.softDelete(), recorder);
+    Configuration configuration = factory.getConfiguration();
+    try (SqlSession session = factory.openSession()) {
+      UserMapper users = session.getMapper(UserMapper.class);
+      users.auditMessages(1);
+      users.audit("x");
+      users.delete(1);
+      session.rollback(true);
+    }
+
+    List<MappedStatement> ran = recorder.statements();
+    assertThat(ran).hasSize(3);
+    assertThat(ran.get(0)).isSameAs(configuration.getMappedStatement(UserMapper.class.getName() + ".auditMessages"));
+    assertThat(ran.get(1)).isSameAs(configuration.getMappedStatement(UserMapper.class.getName() + ".audit"));
+    // a DELETE on a soft table runs a copy with the same id, whose SQL source rewrites
+    MappedStatement delete = configuration.getMappedStatement(UserMapper.class.getName() + ".delete");
+    assertThat(ran.get(2)).isNotSameAs(delete);
+    assertThat(ran.get(2).getId()).isEqualTo(delete.getId());
   }
 }

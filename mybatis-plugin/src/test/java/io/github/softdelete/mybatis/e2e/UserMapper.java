@@ -19,6 +19,10 @@ public interface UserMapper {
   @Select("WITH named AS (SELECT id, name FROM users) SELECT name FROM named ORDER BY id")
   List<String> namesThroughCte();
 
+  // JSqlParser 5.3 cannot read the UNIQUE predicate; H2 runs it (true: ids are unique)
+  @Select("SELECT name FROM users WHERE UNIQUE (SELECT id FROM users) ORDER BY id")
+  List<String> namesUnreadable();
+
   @Delete("DELETE FROM users WHERE id = #{id}")
   int delete(long id);
 

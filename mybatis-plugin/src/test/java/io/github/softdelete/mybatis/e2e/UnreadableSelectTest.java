@@ -1,0 +1,107 @@
+package io.github.softdelete.mybatis.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.softdelete.mybatis.SoftDeleteConfig;
+import io.github.softdelete.mybatis.SoftDeleteException;
+import io.github.softdelete.mybatis.SoftDeleteInterceptor;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.logging.LogFactory;
+import org.apache.ibatis.session.SqlSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A SELECT the parser cannot read fails closed, unless onUnparseableSelect=warn lets it run with a warning. */
+class UnreadableSelectTest {
+  private static final String STATEMENT = "io.github.softdelete.mybatis.e2e.UserMapper.namesUnreadable";
+
+  private TestDatabase db;
+  private final Logger julLogger = Logger.getLogger("io.github.softdelete.mybatis.internal.SqlCache");
+  private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+  private final Handler handler = new Handler() {
+    @Override
+    public void publish(LogRecord record) {
+      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+        warnings.add(record);
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+
+  @BeforeEach
+  void setUp() {
+    LogFactory.useJdkLogging();
+    julLogger.addHandler(handler);
+    db = TestDatabase.create();
+  }
+
+  @AfterEach
+  void tearDown() {
+    julLogger.removeHandler(handler);
+    db.close();
+  }
+
+  private SoftDeleteInterceptor plugin(String onUnparseableSelect) {
+    Properties properties = new Properties();
+    properties.setProperty("tables", "users,orders");
+    properties.setProperty("onUnparseableSelect", onUnparseableSelect);
+    return new SoftDeleteInterceptor(SoftDeleteConfig.fromProperties(properties));
+  }
+
+  @Test
+  void shouldRefuseUnreadableSelectByDefault() {
+    try (SqlSession session = db.factory(plugin("fail")).openSession()) {
+      Throwable thrown = catchThrowable(() -> session.getMapper(UserMapper.class).namesUnreadable());
+
+      assertThat(thrown).isInstanceOf(PersistenceException.class).hasCauseInstanceOf(SoftDeleteException.class);
+      SoftDeleteException e = (SoftDeleteException) thrown.getCause();
+      assertThat(e.getStatementId()).isEqualTo(STATEMENT);
+      assertThat(e.getMessage())
+          .startsWith("softdelete: refused statement '" + STATEMENT + "' on table 'users': the SQL parser cannot"
+              + " read the statement (")
+          .endsWith("), so softdelete cannot tell whether it leaks or erases deleted rows");
+    }
+  }
+
+  @Test
+  void shouldRunUnreadableSelectUnchangedWithOneWarningWhenAllowed() {
+    try (SqlSession session = db.factory(plugin("warn")).openSession()) {
+      UserMapper users = session.getMapper(UserMapper.class);
+
+      List<String> first = users.namesUnreadable();
+      session.clearCache();
+      List<String> second = users.namesUnreadable();
+
+      // unchanged means unfiltered: the price of the option
+      assertThat(first).containsExactly("ann", "bob", "cid", "dee", "eve");
+      assertThat(second).isEqualTo(first);
+      assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getMessage())
+          .startsWith("softdelete: statement '" + STATEMENT + "' runs unchanged (onUnparseableSelect=warn):"
+              + " table 'users': the SQL parser cannot read the statement ("));
+    }
+  }
+
+  @Test
+  void shouldStillRefuseTruncateWhenUnreadableSelectsMayRun() {
+    try (SqlSession session = db.factory(plugin("warn")).openSession()) {
+      Throwable thrown = catchThrowable(() -> session.getMapper(UserMapper.class).truncate());
+
+      assertThat(thrown).hasCauseInstanceOf(SoftDeleteException.class);
+      assertThat(db.queryLong("SELECT COUNT(*) FROM users")).isEqualTo(5);
+    }
+  }
+}
