@@ -158,8 +158,12 @@ public final class SoftDeleteConfig {
       return NULL;
     }
     // the value is spliced into SQL text: a comment or a second statement would swallow or add SQL
-    if (hasCommentOrSemicolon(value)) {
+    if (hasOutsideQuotes(value, ";", "--", "/*", "#")) {
       throw setting.error("comments and semicolons are not allowed in a SQL expression");
+    }
+    // a placeholder would shift the meaning of every parameter the application binds after it
+    if (hasOutsideQuotes(value, "?")) {
+      throw setting.error("parameter placeholders ('?') are not allowed in a SQL expression");
     }
     try {
       if (CCJSqlParserUtil.parseExpression(value, false) != null) {
@@ -216,7 +220,7 @@ public final class SoftDeleteConfig {
     return parts;
   }
 
-  private static boolean hasCommentOrSemicolon(String value) {
+  private static boolean hasOutsideQuotes(String value, String... tokens) {
     char quote = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -226,8 +230,12 @@ public final class SoftDeleteConfig {
         }
       } else if (c == '"' || c == '`' || c == '\'') {
         quote = c;
-      } else if (c == ';' || value.startsWith("--", i) || value.startsWith("/*", i) || c == '#') {
-        return true;
+      } else {
+        for (String token : tokens) {
+          if (value.startsWith(token, i)) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -179,6 +179,17 @@ class SoftDeleteConfigTest {
   }
 
   @Test
+  void shouldRejectParameterPlaceholderInValues() {
+    assertRejected(props("deletedValue", "COALESCE(?, 1)"), "softdelete: property 'deletedValue' has value "
+        + "'COALESCE(?, 1)': parameter placeholders ('?') are not allowed in a SQL expression");
+  }
+
+  @Test
+  void shouldAcceptQuestionMarkInsideStringLiteral() {
+    assertThat(SoftDeleteConfig.fromProperties(props("deletedValue", "'why?'")).deletedValue()).isEqualTo("'why?'");
+  }
+
+  @Test
   void shouldRejectNullDeletedValue() {
     assertRejected(props("liveValue", "0", "deletedValue", "null"), "softdelete: property 'deletedValue' has value "
         + "'null': deleted rows must be told apart from live ones by a value other than NULL");

@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.rewrite;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -197,9 +198,10 @@ final class DeleteRewriter {
   }
 
   /**
-   * A DELETE decides which rows go before it erases any; the UPDATE it becomes may, on MySQL and MariaDB,
-   * re-read a subquery on its own table after marking some rows and so mark a different set. Reading the
-   * subquery into a derived table first fixes its rows, as the DELETE would have.
+   * A DELETE decides which rows go before it erases any. The UPDATE it becomes must read a subquery on its
+   * own table the same way: reading it into a derived table first fixes its rows whatever the database's
+   * UPDATE does (MySQL rejects a self-referencing UPDATE outright with error 1093; MariaDB 10.11 was seen
+   * to read the subquery in full first, so there it changes nothing).
    */
   private void materialiseSelfReferences(Expression where, Table target) {
     if (where == null) {
@@ -214,7 +216,9 @@ final class DeleteRewriter {
       return !(node instanceof Select);
     });
     for (ParenthesedSelect subquery : subqueries) {
-      if (reads(subquery.getSelect(), target)) {
+      // a correlated subquery cannot move into a derived table, which does not see the outer row on
+      // MySQL and MariaDB ("Unknown column")
+      if (reads(subquery.getSelect(), target) && !isCorrelatedTo(subquery.getSelect(), target)) {
         PlainSelect snapshot = new PlainSelect();
         snapshot.addSelectItems(new AllColumns());
         ParenthesedSelect inner = new ParenthesedSelect();
@@ -237,6 +241,32 @@ final class DeleteRewriter {
       return !found[0] && !(node instanceof Column);
     });
     return found[0];
+  }
+
+  /**
+   * Whether the subquery names the outer target (by alias, or by name when it has none) without declaring
+   * that name itself. An unqualified outer reference goes unnoticed; the database then rejects the wrapped
+   * form, which changes no row.
+   */
+  private static boolean isCorrelatedTo(Select select, Table target) {
+    String outer = MultiPartName.unquote(RewriteContext.qualifier(target)).toLowerCase(Locale.ROOT);
+    Set<String> declared = new HashSet<>();
+    Set<String> qualifiers = new HashSet<>();
+    AstWalker.walk(select, node -> {
+      if (node instanceof Column column) {
+        if (column.getTable() != null && column.getTable().getName() != null) {
+          qualifiers.add(column.getTable().getUnquotedName().toLowerCase(Locale.ROOT));
+        }
+        return false;
+      }
+      if (node instanceof Table table && table.getName() != null) {
+        declared.add(table.getAlias() != null
+            ? MultiPartName.unquote(table.getAlias().getName()).toLowerCase(Locale.ROOT)
+            : table.getUnquotedName().toLowerCase(Locale.ROOT));
+      }
+      return true;
+    });
+    return qualifiers.contains(outer) && !declared.contains(outer);
   }
 
   private static boolean isEmpty(List<?> list) {

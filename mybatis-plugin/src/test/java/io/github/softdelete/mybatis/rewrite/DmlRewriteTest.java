@@ -48,6 +48,13 @@ class DmlRewriteTest {
     }
 
     @Test
+    void shouldNotMaterialiseCorrelatedSubqueryOnDeletedTable() {
+      assertRewrite("delete from users where exists (select 1 from users m where m.id = users.manager_id)",
+          "UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (EXISTS (SELECT 1 FROM users m"
+              + " WHERE (m.id = users.manager_id) AND m.deleted_at IS NULL)) AND deleted_at IS NULL");
+    }
+
+    @Test
     void shouldKeepOrderByAndLimitOfDelete() {
       assertRewrite("delete from orders where amount < 5 order by id limit 10",
           "UPDATE orders SET deleted_at = CURRENT_TIMESTAMP WHERE (amount < 5) AND deleted_at IS NULL"

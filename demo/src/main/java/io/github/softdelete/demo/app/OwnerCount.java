@@ -1,0 +1,4 @@
+package io.github.softdelete.demo.app;
+
+/** How many documents a user owns. */
+public record OwnerCount(String owner, long documents) {}
