@@ -55,13 +55,13 @@ public class SoftDeleteInterceptor implements Interceptor {
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
     Executor executor = (Executor) invocation.getTarget();
-    DatabaseRewriter rewriter = rewriters.forExecutor(executor);
+    Object[] args = invocation.getArgs();
+    MappedStatement ms = (MappedStatement) args[0];
+    DatabaseRewriter rewriter = rewriters.forStatement(executor, ms);
     if (rewriter == null) {
       return invocation.proceed();
     }
     SoftDeleteMode mode = SoftDeleteMode.current();
-    Object[] args = invocation.getArgs();
-    MappedStatement ms = (MappedStatement) args[0];
     return switch (invocation.getMethod().getName()) {
       case "update" -> executor.update(rewriter.statementFor(ms, args[1], mode), args[1]);
       case "queryCursor" ->

@@ -7,9 +7,11 @@ import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
-import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.mapping.MappedStatement;
 
 /** One {@link DatabaseRewriter}, with its caches, per distinct set of soft tables (in practice per database). */
 public final class DatabaseRewriters {
@@ -18,6 +20,8 @@ public final class DatabaseRewriters {
   private final SoftDeleteMarker marker;
   // weak keys: compared by identity, which is how the catalog hands out one SoftTables per database
   private final Cache<SoftTables, DatabaseRewriter> byTables = Caffeine.newBuilder().weakKeys().build();
+  // weak keys: identity, and gone with the DataSource
+  private final Cache<DataSource, SoftTables> byDataSource = Caffeine.newBuilder().weakKeys().build();
 
   public DatabaseRewriters(SoftDeleteConfig config) {
     this.config = config;
@@ -26,18 +30,34 @@ public final class DatabaseRewriters {
   }
 
   /**
-   * The rewriter for the executor's database, or {@code null} when it has no soft table and every statement
-   * runs as MyBatis built it.
+   * The rewriter for the database {@code ms} runs on, or {@code null} when it has no soft table and every
+   * statement runs as MyBatis built it.
    */
-  public DatabaseRewriter forExecutor(Executor executor) throws SQLException {
-    // the catalog answers configured tables without a connection: then a query that a cache answers opens none
-    Connection connection = config.detectTables() ? executor.getTransaction().getConnection() : null;
-    SoftTables tables = catalog.tablesFor(connection);
+  public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
+    SoftTables tables = config.detectTables() ? detectedTables(executor, ms) : catalog.tablesFor(null);
     if (tables.isEmpty()) {
       return null;
     }
     return byTables.get(tables, t -> new DatabaseRewriter(
         new SqlCache(new SqlRewriter(t, marker), config.cacheSize(), config.warnOnUnparseableSelect()),
         config.cacheSize()));
+  }
+
+  /**
+   * Finding the database behind a connection takes metadata calls (on PostgreSQL a round trip), too much
+   * for every statement: the answer is remembered per DataSource, so a pooled connection is asked once.
+   */
+  private SoftTables detectedTables(Executor executor, MappedStatement ms) throws SQLException {
+    Environment environment = ms.getConfiguration().getEnvironment();
+    DataSource dataSource = environment == null ? null : environment.getDataSource();
+    SoftTables known = dataSource == null ? null : byDataSource.getIfPresent(dataSource);
+    if (known != null) {
+      return known;
+    }
+    SoftTables found = catalog.tablesFor(executor.getTransaction().getConnection());
+    if (dataSource != null) {
+      byDataSource.put(dataSource, found);
+    }
+    return found;
   }
 }
