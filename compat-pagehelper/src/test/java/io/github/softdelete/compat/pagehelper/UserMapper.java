@@ -1,0 +1,17 @@
+package io.github.softdelete.compat.pagehelper;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Select;
+
+/** Written as if soft deletes did not exist. */
+public interface UserMapper {
+  @Select("SELECT name FROM users ORDER BY id")
+  List<String> names();
+
+  @Select("WITH named AS (SELECT id, name FROM users) SELECT name FROM named ORDER BY id")
+  List<String> namesThroughCte();
+
+  @Delete("DELETE FROM users WHERE id = #{id}")
+  int delete(long id);
+}
