@@ -3,6 +3,10 @@ package io.github.softdelete.compat.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.softdelete.compat.spring.app.AccountMapper;
 import io.github.softdelete.compat.spring.app.UserMapper;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
@@ -23,6 +27,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mybatis.spring.annotation.MapperScan;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -123,6 +128,29 @@ class SpringBootAutoConfigurationIT {
     // users is not listed in softdelete.tables: its DELETE erases
     assertThat(context.getBean(UserMapper.class).delete(2)).isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(4);
+  }
+
+  @Test
+  void shouldLogRewritesWhereTheApplicationsMyBatisLogsGo() {
+    run("logging.level.io.github.softdelete.mybatis=debug");
+    Logger logger = (Logger) LoggerFactory.getLogger("io.github.softdelete.mybatis.internal.SqlCache");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      UserMapper users = context.getBean(UserMapper.class);
+      users.names();
+      users.names();
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list).singleElement().satisfies(event -> {
+      assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+      assertThat(event.getFormattedMessage()).isEqualTo("softdelete: statement '" + UserMapper.class.getName()
+          + ".names' in mode DEFAULT: original SQL: SELECT name FROM users ORDER BY id | rewritten SQL: SELECT"
+          + " name FROM users WHERE users.deleted_at IS NULL ORDER BY id");
+    });
   }
 
   @Test
