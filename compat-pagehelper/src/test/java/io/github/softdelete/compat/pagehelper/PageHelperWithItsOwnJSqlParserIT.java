@@ -66,6 +66,16 @@ class PageHelperWithItsOwnJSqlParserIT {
         .endsWith("softdelete-mybatis-0.1.0-SNAPSHOT.jar");
   }
 
+  // subqueries are found by walking the parser's tree, whose package is read at run time: relocated here
+  @Test
+  void shouldFilterSubqueryThroughTheRelocatedParser() {
+    try (SqlSession session = factory(Registration.PAGEHELPER_LAST).openSession()) {
+      List<String> names = session.getMapper(UserMapper.class).namesWithPartner();
+
+      assertThat(names).containsExactly("bob");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Registration.class)
   void shouldCountAndPageOnlyLiveRows(Registration registration) {
