@@ -82,9 +82,24 @@ public final class SoftDeleteConfig {
    * @throws SoftDeleteException naming the property and the value, for an unknown key or a bad value
    */
   public static SoftDeleteConfig fromProperties(Properties props) {
+    return build(props, true);
+  }
+
+  /**
+   * Reads every key from {@code props} only, then the defaults: for frameworks that gather properties from
+   * their own sources (system properties included), such as Spring Boot, whose property names
+   * ({@code softdelete.live-value}) are not this class's keys.
+   *
+   * @throws SoftDeleteException naming the property and the value, for an unknown key or a bad value
+   */
+  public static SoftDeleteConfig fromPropertiesOnly(Properties props) {
+    return build(props, false);
+  }
+
+  private static SoftDeleteConfig build(Properties props, boolean readSystemProperties) {
     Properties given = props == null ? new Properties() : props;
-    rejectUnknownKeys(given);
-    Source source = new Source(given);
+    rejectUnknownKeys(given, readSystemProperties);
+    Source source = new Source(given, readSystemProperties);
 
     String column = source.value(COLUMN).map(SoftDeleteConfig::identifier).orElse(DEFAULTS.column);
     List<String> tables = source.value(TABLES).map(SoftDeleteConfig::tables).orElse(DEFAULTS.tables);
@@ -107,12 +122,15 @@ public final class SoftDeleteConfig {
     return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn);
   }
 
-  private static void rejectUnknownKeys(Properties given) {
+  private static void rejectUnknownKeys(Properties given, boolean readSystemProperties) {
     for (String key : given.stringPropertyNames()) {
       if (!KEYS.contains(key)) {
         throw new SoftDeleteException("softdelete: unknown property '" + key + "'; known properties: "
             + String.join(", ", KEYS));
       }
+    }
+    if (!readSystemProperties) {
+      return;
     }
     for (String name : System.getProperties().stringPropertyNames()) {
       if (name.startsWith(SYSTEM_PREFIX) && !KEYS.contains(name.substring(SYSTEM_PREFIX.length()))) {
@@ -321,11 +339,14 @@ public final class SoftDeleteConfig {
   }
 
   /** Where each key's value comes from: the given properties, else the system property. */
-  private record Source(Properties given) {
+  private record Source(Properties given, boolean readSystemProperties) {
     Optional<Setting> value(String key) {
       String value = given.getProperty(key);
       if (value != null && !value.isBlank()) {
         return Optional.of(new Setting("property '" + key + "'", value.strip()));
+      }
+      if (!readSystemProperties) {
+        return Optional.empty();
       }
       String systemValue = System.getProperty(SYSTEM_PREFIX + key);
       if (systemValue != null && !systemValue.isBlank()) {

@@ -50,7 +50,15 @@ final class SqlCache {
   private Outcome rewrite(String statementId, String sql, SoftDeleteMode mode) {
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);
-      return result.changed() ? new Outcome(result.sql(), null) : Outcome.UNCHANGED;
+      if (!result.changed()) {
+        return Outcome.UNCHANGED;
+      }
+      // once per statement text and mode (the outcome is cached); SQL text only, never parameter values
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": original SQL: " + sql
+            + " | rewritten SQL: " + result.sql());
+      }
+      return new Outcome(result.sql(), null);
     } catch (RewriteRefusedException e) {
       if (warnOnUnparseableSelect && UnparseableSelects.mayPass(sql, e)) {
         // logged once per statement text: the outcome is cached

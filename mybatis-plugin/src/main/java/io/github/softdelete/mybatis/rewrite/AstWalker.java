@@ -22,7 +22,7 @@ import net.sf.jsqlparser.statement.Statement;
  * subqueries in any expression position and what proves that no soft table reference was left unfiltered.
  */
 final class AstWalker {
-  // the parser's package, read at run time so that it still holds once the agent relocates JSqlParser
+  // the parser's package, read at run time: the packaged jar (and the agent) carry JSqlParser relocated
   private static final String AST_PACKAGE_PREFIX =
       Statement.class.getPackageName().substring(0, Statement.class.getPackageName().lastIndexOf('.') + 1);
 

@@ -1,0 +1,224 @@
+package io.github.softdelete.compat.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.softdelete.compat.spring.app.AccountMapper;
+import io.github.softdelete.compat.spring.app.UserMapper;
+import io.github.softdelete.mybatis.SoftDeleteConfig;
+import io.github.softdelete.mybatis.SoftDeleteException;
+import io.github.softdelete.mybatis.SoftDeleteInterceptor;
+import io.github.softdelete.mybatis.spring.SoftDeleteAutoConfiguration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mybatis.spring.annotation.MapperScan;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A real Spring Boot application on H2 with mybatis-spring-boot-starter: the interceptor comes from the
+ * auto-configuration in the packaged jar, configured by {@code softdelete.*} properties.
+ */
+class SpringBootAutoConfigurationIT {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @MapperScan(basePackageClasses = UserMapper.class)
+  static class Application {}
+
+  @Configuration
+  static class OwnInterceptor {
+    static final SoftDeleteInterceptor INSTANCE = new SoftDeleteInterceptor(SoftDeleteConfig.defaults());
+
+    @Bean
+    SoftDeleteInterceptor mySoftDeleteInterceptor() {
+      return INSTANCE;
+    }
+  }
+
+  private ConfigurableApplicationContext context;
+
+  @AfterEach
+  void tearDown() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  private ConfigurableApplicationContext run(String... properties) {
+    return run(new Class<?>[] {Application.class}, properties);
+  }
+
+  private ConfigurableApplicationContext run(Class<?>[] sources, String... properties) {
+    List<String> all = new ArrayList<>(List.of(
+        "spring.datasource.url=jdbc:h2:mem:boot" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
+        "spring.sql.init.mode=always",
+        "spring.sql.init.schema-locations=classpath:io/github/softdelete/compat/spring/schema.sql",
+        "spring.main.banner-mode=off"));
+    Collections.addAll(all, properties);
+    context = new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
+        .properties(all.toArray(String[]::new)).run();
+    return context;
+  }
+
+  private long count(String sql) {
+    return new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(sql, Long.class);
+  }
+
+  @Test
+  void shouldAddTheInterceptorBeanToTheSqlSessionFactoryOnce() {
+    run();
+
+    SoftDeleteInterceptor bean = context.getBean(SoftDeleteInterceptor.class);
+    assertThat(context.getBean(SqlSessionFactory.class).getConfiguration().getInterceptors())
+        .containsExactly(bean);
+  }
+
+  @Test
+  void shouldSoftDeleteWithDefaultsAndDetectedTables() {
+    run();
+    UserMapper users = context.getBean(UserMapper.class);
+
+    int marked = users.delete(2);
+
+    assertThat(marked).isEqualTo(1);
+    assertThat(users.names()).containsExactly("ann", "cid", "eve");
+    assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(5);
+    // accounts has no deleted_at column: not a soft table
+    assertThat(context.getBean(AccountMapper.class).names()).containsExactly("main", "savings", "closed");
+  }
+
+  @Test
+  void shouldMapKebabCasePropertiesOntoConfigKeys() {
+    run("softdelete.column=removed", "softdelete.tables=accounts", "softdelete.live-value=0",
+        "softdelete.deleted-value=1", "softdelete.cache-size=50", "softdelete.on-unparseable-select=warn");
+    AccountMapper accounts = context.getBean(AccountMapper.class);
+
+    int marked = accounts.delete(1);
+
+    assertThat(marked).isEqualTo(1);
+    assertThat(accounts.names()).containsExactly("savings");
+    assertThat(count("SELECT removed FROM accounts WHERE id = 1")).isEqualTo(1);
+    // users is not listed in softdelete.tables: its DELETE erases
+    assertThat(context.getBean(UserMapper.class).delete(2)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(4);
+  }
+
+  @Test
+  void shouldLogRewritesWhereTheApplicationsMyBatisLogsGo() {
+    run("logging.level.io.github.softdelete.mybatis=debug");
+    Logger logger = (Logger) LoggerFactory.getLogger("io.github.softdelete.mybatis.internal.SqlCache");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      UserMapper users = context.getBean(UserMapper.class);
+      users.names();
+      users.names();
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list).singleElement().satisfies(event -> {
+      assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+      assertThat(event.getFormattedMessage()).isEqualTo("softdelete: statement '" + UserMapper.class.getName()
+          + ".names' in mode DEFAULT: original SQL: SELECT name FROM users ORDER BY id | rewritten SQL: SELECT"
+          + " name FROM users WHERE users.deleted_at IS NULL ORDER BY id");
+    });
+  }
+
+  @Test
+  void shouldStopAtStartUpWithConfigErrorText() {
+    Throwable thrown = catchThrowable(() -> run("softdelete.column=deleted at"));
+
+    assertThat(thrown).hasRootCauseInstanceOf(SoftDeleteException.class)
+        .hasRootCauseMessage("softdelete: property 'column' has value 'deleted at': not a SQL identifier");
+  }
+
+  @Test
+  void shouldStopAtStartUpOnUnknownSoftdeleteProperty() {
+    Throwable thrown = catchThrowable(() -> run("softdelete.colum=removed"));
+
+    assertThat(thrown).hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class)
+        .rootCause().hasMessageContaining("softdelete.colum");
+  }
+
+  @Test
+  void shouldRegisterNothingWhenDisabled() {
+    run("softdelete.enabled=false");
+
+    assertThat(context.getBeansOfType(SoftDeleteInterceptor.class)).isEmpty();
+    assertThat(context.getBean(SqlSessionFactory.class).getConfiguration().getInterceptors()).isEmpty();
+    assertThat(context.getBean(UserMapper.class).delete(2)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(4);
+  }
+
+  @Test
+  void shouldLetTheApplicationsOwnInterceptorBeanWin() {
+    run(new Class<?>[] {Application.class, OwnInterceptor.class}, "softdelete.column=removed");
+
+    assertThat(context.getBeansOfType(SoftDeleteInterceptor.class).values())
+        .containsExactly(OwnInterceptor.INSTANCE);
+    assertThat(context.getBean(SqlSessionFactory.class).getConfiguration().getInterceptors())
+        .containsExactly(OwnInterceptor.INSTANCE);
+  }
+
+  @Test
+  void shouldBeListedForBootInThePackagedJar() {
+    List<String> candidates = new ArrayList<>();
+    ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).forEach(candidates::add);
+
+    assertThat(candidates).contains(SoftDeleteAutoConfiguration.class.getName());
+    assertThat(SoftDeleteAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+        .endsWith("softdelete-mybatis-0.1.0-SNAPSHOT.jar");
+  }
+
+  @Test
+  void shouldShipPropertyMetadataForIdes() throws IOException {
+    String metadata = null;
+    for (URL url : Collections.list(getClass().getClassLoader()
+        .getResources("META-INF/spring-configuration-metadata.json"))) {
+      if (url.getPath().contains("softdelete-mybatis")) {
+        try (InputStream in = url.openStream()) {
+          metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+
+    assertThat(metadata).isNotNull().contains("\"softdelete.enabled\"", "\"softdelete.column\"",
+        "\"softdelete.tables\"", "\"softdelete.live-value\"", "\"softdelete.deleted-value\"",
+        "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"");
+  }
+
+  @Test
+  void shouldDefaultToTheSameConfigAsThePlugin() {
+    assertThat(new io.github.softdelete.mybatis.spring.SoftDeleteProperties().toConfig())
+        .isEqualTo(SoftDeleteConfig.fromPropertiesOnly(new Properties()));
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.softdelete.mybatis.spring;
+
+import io.github.softdelete.mybatis.SoftDeleteInterceptor;
+import org.apache.ibatis.plugin.Interceptor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers a {@link SoftDeleteInterceptor} bean configured from {@code softdelete.*} properties.
+ * mybatis-spring-boot-starter hands every {@code Interceptor} bean to each {@code SqlSessionFactory} it builds.
+ *
+ * <p>Off with {@code softdelete.enabled=false}; an application's own {@code SoftDeleteInterceptor} bean takes
+ * its place.
+ */
+// before MyBatis's own auto-configuration, so that the bean is defined when the SqlSessionFactory asks for it
+@AutoConfiguration(beforeName = "org.mybatis.spring.boot.autoconfigure.MybatisAutoConfiguration")
+@ConditionalOnClass(Interceptor.class)
+@ConditionalOnProperty(prefix = "softdelete", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(SoftDeleteProperties.class)
+public class SoftDeleteAutoConfiguration {
+  /**
+   * The interceptor, unless the application defines one.
+   *
+   * @throws io.github.softdelete.mybatis.SoftDeleteException naming the property, for a bad value: at start-up
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public SoftDeleteInterceptor softDeleteInterceptor(SoftDeleteProperties properties) {
+    return new SoftDeleteInterceptor(properties.toConfig());
+  }
+}

@@ -1,0 +1,118 @@
+package io.github.softdelete.mybatis.spring;
+
+import io.github.softdelete.mybatis.SoftDeleteConfig;
+import java.util.Properties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code softdelete.*} properties of a Spring Boot application, in Spring's kebab-case
+ * ({@code softdelete.live-value}); each maps onto the {@link SoftDeleteConfig} key of the same name, and is
+ * validated there. Unknown {@code softdelete.*} properties stop the application, as unknown plugin properties
+ * do.
+ */
+@ConfigurationProperties(prefix = "softdelete", ignoreUnknownFields = false)
+public class SoftDeleteProperties {
+  /** Whether to register the soft-delete interceptor. */
+  private boolean enabled = true;
+
+  /** Marker column: a row is live when it holds the live value. */
+  private String column = "deleted_at";
+
+  /**
+   * Soft tables, separated by commas, each table or schema.table; unset: every table that has the marker
+   * column, found through JDBC metadata once per database.
+   */
+  private String tables;
+
+  /** Marker value of live rows: NULL (live means IS NULL) or a SQL expression such as 0 or FALSE. */
+  private String liveValue = "NULL";
+
+  /** SQL expression a DELETE writes into the marker column, such as 1, TRUE or id; never NULL. */
+  private String deletedValue = "CURRENT_TIMESTAMP";
+
+  /** Most rewritten statements kept per mode. */
+  private int cacheSize = 10_000;
+
+  /** What a SELECT the SQL parser cannot read does: fail, or run unchanged with a warning (warn). */
+  private String onUnparseableSelect = "fail";
+
+  /**
+   * The configuration these properties describe, read from them alone: Spring has already gathered system
+   * properties and every other source.
+   *
+   * @throws io.github.softdelete.mybatis.SoftDeleteException naming the {@link SoftDeleteConfig} key, for a
+   *     bad value
+   */
+  public SoftDeleteConfig toConfig() {
+    Properties keys = new Properties();
+    put(keys, "column", column);
+    put(keys, "tables", tables);
+    put(keys, "liveValue", liveValue);
+    put(keys, "deletedValue", deletedValue);
+    put(keys, "cacheSize", Integer.toString(cacheSize));
+    put(keys, "onUnparseableSelect", onUnparseableSelect);
+    return SoftDeleteConfig.fromPropertiesOnly(keys);
+  }
+
+  private static void put(Properties keys, String key, String value) {
+    if (value != null) {
+      keys.setProperty(key, value);
+    }
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getColumn() {
+    return column;
+  }
+
+  public void setColumn(String column) {
+    this.column = column;
+  }
+
+  public String getTables() {
+    return tables;
+  }
+
+  public void setTables(String tables) {
+    this.tables = tables;
+  }
+
+  public String getLiveValue() {
+    return liveValue;
+  }
+
+  public void setLiveValue(String liveValue) {
+    this.liveValue = liveValue;
+  }
+
+  public String getDeletedValue() {
+    return deletedValue;
+  }
+
+  public void setDeletedValue(String deletedValue) {
+    this.deletedValue = deletedValue;
+  }
+
+  public int getCacheSize() {
+    return cacheSize;
+  }
+
+  public void setCacheSize(int cacheSize) {
+    this.cacheSize = cacheSize;
+  }
+
+  public String getOnUnparseableSelect() {
+    return onUnparseableSelect;
+  }
+
+  public void setOnUnparseableSelect(String onUnparseableSelect) {
+    this.onUnparseableSelect = onUnparseableSelect;
+  }
+}
