@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *       [--column deleted_at] [--live-value NULL] [--deleted-at-column deleted_at]
  * </pre>
  *
- * <p>Exit status: 0 done, 1 the purge failed (bad table or column, database error), 2 bad arguments.
+ * <p>Without {@code --password}, the password is read from the environment variable
+ * {@code SOFTDELETE_PURGE_PASSWORD} (empty if unset). Exit status: 0 done, 1 the purge failed (bad table or column, database error), 2 bad arguments.
  */
 public final class PurgeCommand {
   static final String USAGE = String.join("\n",
@@ -28,6 +29,7 @@ public final class PurgeCommand {
       "             [--column deleted_at] [--live-value NULL] [--deleted-at-column COLUMN]");
   private static final List<String> VALUED = List.of("--url", "--user", "--password", "--tables", "--older-than",
       "--archive-suffix", "--batch-size", "--column", "--live-value", "--deleted-at-column");
+  static final String PASSWORD_VARIABLE = "SOFTDELETE_PURGE_PASSWORD";
   private static final List<String> FLAGS = List.of("--dry-run");
 
   private PurgeCommand() {}
@@ -51,7 +53,9 @@ public final class PurgeCommand {
       return 2;
     }
     try {
-      Purge.Report report = purge.run(url, options.getOrDefault("--user", ""), options.getOrDefault("--password", ""));
+      // a password on the command line shows in the process list: the environment is the safer place
+      String password = options.getOrDefault("--password", System.getenv().getOrDefault(PASSWORD_VARIABLE, ""));
+      Purge.Report report = purge.run(url, options.getOrDefault("--user", ""), password);
       out.println(summary(report));
       return 0;
     } catch (PurgeException e) {
@@ -97,7 +101,7 @@ public final class PurgeCommand {
   }
 
   static String summary(Purge.Report report) {
-    String tables = report.tables().stream().map(PurgeCommand::describe).collect(Collectors.joining(", "));
+    String tables = report.tables().stream().map(t -> describe(t, report.dryRun())).collect(Collectors.joining(", "));
     String cutoff = report.cutoff().truncatedTo(ChronoUnit.SECONDS).toString();
     if (report.dryRun()) {
       return "dry run: would purge " + report.total() + " rows deleted before " + cutoff + ": " + tables
@@ -106,10 +110,11 @@ public final class PurgeCommand {
     return "purged " + report.total() + " rows deleted before " + cutoff + ": " + tables;
   }
 
-  private static String describe(Purge.TableReport table) {
+  private static String describe(Purge.TableReport table, boolean dryRun) {
     String batches = table.batches() + (table.batches() == 1 ? " batch" : " batches");
-    return table.table() + " " + table.rows() + " (" + (table.archiveTable() == null ? ""
-        : "archived in " + table.archiveTable() + ", ") + batches + ")";
+    String archive = table.archiveTable() == null ? ""
+        : (dryRun ? "to archive in " : "archived in ") + table.archiveTable() + ", ";
+    return table.table() + " " + table.rows() + " (" + archive + batches + ")";
   }
 
   private static Map<String, String> parse(String[] args) {

@@ -86,7 +86,7 @@ class PurgeCommandTest {
     assertThat(status).isZero();
     assertThat(outWithoutClock()).isEqualTo(String.join("\n",
         "documents: 5 rows deleted before the cut-off",
-        "dry run: would purge 5 rows deleted before <cutoff>: documents 5 (archived in documents_archive, 3 batches);"
+        "dry run: would purge 5 rows deleted before <cutoff>: documents 5 (to archive in documents_archive, 3 batches);"
             + " nothing was changed",
         ""));
     assertThat(db.ids("documents")).hasSize(10);
