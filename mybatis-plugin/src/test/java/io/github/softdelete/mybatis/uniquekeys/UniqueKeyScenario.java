@@ -26,9 +26,11 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  */
 public final class UniqueKeyScenario {
   private final SqlSessionFactory factory;
+  private final String column;
 
-  private UniqueKeyScenario(SqlSessionFactory factory) {
+  private UniqueKeyScenario(SqlSessionFactory factory, String column) {
     this.factory = factory;
+    this.column = column;
   }
 
   /**
@@ -44,7 +46,8 @@ public final class UniqueKeyScenario {
         new UnpooledDataSource(driver, url, user, password)));
     configuration.addInterceptor(new SoftDeleteInterceptor(SoftDeleteConfig.fromProperties(properties)));
     configuration.addMapper(AccountMapper.class);
-    return new UniqueKeyScenario(new SqlSessionFactoryBuilder().build(configuration));
+    return new UniqueKeyScenario(new SqlSessionFactoryBuilder().build(configuration),
+        properties.getProperty("column", "deleted_at"));
   }
 
   /** Runs one mapper call in its own auto-committed session (a failed statement aborts nothing else). */
@@ -66,7 +69,10 @@ public final class UniqueKeyScenario {
     return call(m -> m.idsByEmail(email));
   }
 
-  /** Create, delete, re-create, delete again, re-create: every step succeeds; a live duplicate fails. */
+  /**
+   * Create, delete, re-create, delete again, re-create: every step succeeds; a live duplicate fails, and so
+   * does restoring a deleted row whose email is taken.
+   */
   public void createDeleteRecreateDeleteAgain() {
     String email = "ann@example.com";
     assertThat(insert(1, email)).isEqualTo(1);
@@ -81,6 +87,13 @@ public final class UniqueKeyScenario {
 
     assertThat(ids(email)).containsExactly(3L);
     assertThat(IncludeDeleted.get(() -> ids(email))).containsExactly(1L, 2L, 3L);
+
+    // restoring (in IncludeDeleted) a deleted row whose email the live row 3 now has: the constraint refuses
+    boolean token = "deleted_token".equals(column);
+    assertThatThrownBy(() -> IncludeDeleted.run(() -> call(m -> token ? m.restoreToken(2) : m.restoreDeletedAt(2))))
+        .as("restore of a row whose key is taken").isInstanceOf(PersistenceException.class);
+    assertThat(IncludeDeleted.get(() -> ids(email))).containsExactly(1L, 2L, 3L);
+    assertThat(ids(email)).containsExactly(3L);
   }
 
   /** With {@code UNIQUE (email, deleted_at)} two live accounts share an email: the constraint is useless. */
