@@ -220,8 +220,8 @@ public final class Purge {
   }
 
   /**
-   * @param table the table as named in the database
-   * @param archiveTable the archive table as named in the database, or {@code null} without archive
+   * @param table the table as given to {@link Builder#tables}
+   * @param archiveTable the archive table (the table's name plus the suffix), or {@code null} without archive
    * @param rows rows purged (or, in a dry run, that would be)
    * @param batches transactions committed (in a dry run, that would be)
    */

@@ -119,11 +119,20 @@ final class Catalog {
       while (rs.next()) {
         if (rs.getString("TABLE_NAME").equals(table)) {
           columns.add(new TableInfo.Column(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
-              rs.getString("TYPE_NAME")));
+              rs.getString("TYPE_NAME"), generated(rs)));
         }
       }
     }
     return columns;
+  }
+
+  private static boolean generated(ResultSet column) {
+    try {
+      return "YES".equals(column.getString("IS_GENERATEDCOLUMN"));
+    } catch (SQLException e) {
+      // a driver older than JDBC 4.1 does not report it
+      return false;
+    }
   }
 
   private List<String> primaryKey(String catalog, String schema, String table) throws SQLException {

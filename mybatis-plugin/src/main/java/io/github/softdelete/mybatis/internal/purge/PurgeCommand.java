@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.internal.purge;
 
 import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -35,7 +36,21 @@ public final class PurgeCommand {
   private PurgeCommand() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err, System.console() != null));
+    System.exit(run(args, System.out, System.err, onTerminal()));
+  }
+
+  /** Whether output goes to a terminal (from Java 22, System.console() exists for pipes too: ask it). */
+  static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      // before Java 22 a console exists only for a terminal
+      return true;
+    }
   }
 
   /** Runs the command; returns the exit status. */

@@ -45,7 +45,9 @@ final class PurgeSql {
    * Parameters: the keys, then the cut-off.
    */
   String copy(int rows) {
-    List<TableInfo.Column> columns = target.table().columns();
+    // an archive made with CREATE TABLE ... LIKE keeps generated columns, which compute their own value
+    List<TableInfo.Column> columns = target.table().columns().stream()
+        .filter(c -> !target.archive().column(c.name()).orElseThrow().generated()).toList();
     String names = columns.stream().map(c -> quote.apply(archiveName(c.name()))).collect(Collectors.joining(", "));
     String values = columns.stream().map(c -> SOURCE + "." + quote.apply(c.name())).collect(Collectors.joining(", "));
     return "INSERT INTO " + archive + " (" + names + ", " + quote.apply(archiveName(PurgeTarget.ARCHIVED_AT)) + ")"

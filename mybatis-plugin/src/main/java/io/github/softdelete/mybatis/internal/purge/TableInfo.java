@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 record TableInfo(String name, String sqlName, List<Column> columns, List<String> primaryKey) {
 
-  record Column(String name, int jdbcType, String typeName) {
+  /** @param generated computed by the database (a generated column), so never written */
+  record Column(String name, int jdbcType, String typeName, boolean generated) {
     boolean isTimestamp() {
       return jdbcType == Types.TIMESTAMP || jdbcType == Types.TIMESTAMP_WITH_TIMEZONE || jdbcType == Types.DATE;
     }
