@@ -1,0 +1,229 @@
+package io.github.softdelete.mybatis;
+
+import io.github.softdelete.mybatis.internal.purge.Purger;
+import io.github.softdelete.mybatis.internal.purge.PurgeSettings;
+import io.github.softdelete.mybatis.internal.purge.TableOrder;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Physically removes soft-deleted rows whose deletion is older than a retention period, optionally copying
+ * them first into an archive table. Plain JDBC: no MyBatis, no interceptor.
+ *
+ * <pre>{@code
+ * Purge.Report report = Purge.builder()
+ *     .tables("documents", "users")
+ *     .olderThan(Duration.ofDays(30))
+ *     .archiveSuffix("_archive")        // documents -> documents_archive, users -> users_archive
+ *     .batchSize(500)
+ *     .build()
+ *     .run(dataSource);
+ * }</pre>
+ *
+ * <p>Rows go in batches of {@link Builder#batchSize(int)} primary keys, each batch in one transaction that
+ * copies the rows into the archive and deletes exactly the rows whose copy it finds there. A crash or a kill
+ * at any moment rolls back the batch in flight; a second run picks up where the first stopped, and every
+ * row ends up exactly once, in the table or in the archive. Every table, column and archive table is
+ * checked before the first row is touched.
+ */
+public final class Purge {
+  private static final Pattern LITERAL = Pattern.compile("(?i)NULL|TRUE|FALSE|-?[0-9]+(\\.[0-9]+)?|'[^']*'");
+
+  private final PurgeSettings settings;
+  private final Listener listener;
+
+  private Purge(PurgeSettings settings, Listener listener) {
+    this.settings = settings;
+    this.listener = listener;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Purges through one connection of {@code dataSource}, committing once per batch.
+   *
+   * @throws PurgeException for a bad table, column or archive table (before anything changes), or a
+   *     database error (the batch in flight is rolled back)
+   */
+  public Report run(DataSource dataSource) {
+    return new Purger(settings, listener).run(dataSource::getConnection);
+  }
+
+  /** Purges through a connection opened with {@link DriverManager}; see {@link #run(DataSource)}. */
+  public Report run(String jdbcUrl, String user, String password) {
+    return new Purger(settings, listener).run(() -> DriverManager.getConnection(jdbcUrl, user, password));
+  }
+
+  /** The settings this purge runs with, as the command line would print them. */
+  @Override
+  public String toString() {
+    return settings.toString();
+  }
+
+  /** Options of a purge; {@link #tables} and {@link #olderThan} are required. */
+  public static final class Builder {
+    private final List<String> tables = new ArrayList<>();
+    private Duration retention;
+    private String archiveSuffix;
+    private int batchSize = 500;
+    private boolean dryRun;
+    private String column = "deleted_at";
+    private String liveValue = "NULL";
+    private String deletedAtColumn;
+    private Listener listener = new Listener() {};
+
+    private Builder() {}
+
+    /** The tables to purge, in the order given ({@code table} or {@code schema.table}). */
+    public Builder tables(String... names) {
+      return tables(List.of(names));
+    }
+
+    /** The tables to purge, in the order given ({@code table} or {@code schema.table}). */
+    public Builder tables(List<String> names) {
+      tables.addAll(names);
+      return this;
+    }
+
+    /** Rows deleted longer ago than this are purged; {@link Duration#ZERO} purges every deleted row. */
+    public Builder olderThan(Duration retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    /**
+     * Copies each row into {@code <table><suffix>} before deleting it. The archive table must exist, with
+     * every column of the table and a column {@code archived_at} (a timestamp).
+     */
+    public Builder archiveSuffix(String suffix) {
+      this.archiveSuffix = suffix;
+      return this;
+    }
+
+    /** Primary keys per batch, and so per transaction (default 500). */
+    public Builder batchSize(int size) {
+      this.batchSize = size;
+      return this;
+    }
+
+    /** Counts what would be purged and changes nothing. */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** The marker column (default {@code deleted_at}), as for the interceptor. */
+    public Builder column(String column) {
+      this.column = column;
+      return this;
+    }
+
+    /**
+     * The marker value of live rows (default {@code NULL}): a literal, {@code NULL}, {@code TRUE},
+     * {@code FALSE}, a number or a {@code '...'} string.
+     */
+    public Builder liveValue(String liveValue) {
+      this.liveValue = liveValue;
+      return this;
+    }
+
+    /**
+     * The timestamp column that tells when a row was deleted; default: the marker column itself, which must
+     * then be a timestamp. Needed when the marker is a flag or a deletion token.
+     */
+    public Builder deletedAtColumn(String column) {
+      this.deletedAtColumn = column;
+      return this;
+    }
+
+    /** Told of each table started, batch committed and table finished (e.g. to draw a progress bar). */
+    public Builder listener(Listener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * @throws PurgeException naming the option, for a missing or bad one
+     */
+    public Purge build() {
+      if (tables.isEmpty()) {
+        throw new PurgeException("softdelete purge: no tables given");
+      }
+      for (String table : tables) {
+        if (table == null || table.isBlank()) {
+          throw new PurgeException("softdelete purge: empty table name in " + tables);
+        }
+      }
+      if (retention == null) {
+        throw new PurgeException("softdelete purge: no retention given (olderThan)");
+      }
+      if (retention.isNegative()) {
+        throw new PurgeException("softdelete purge: retention " + retention + " is negative");
+      }
+      if (batchSize <= 0) {
+        throw new PurgeException("softdelete purge: batch size " + batchSize + " is not a whole number of at least 1");
+      }
+      if (liveValue == null || !LITERAL.matcher(liveValue.strip()).matches()) {
+        throw new PurgeException("softdelete purge: live value '" + liveValue
+            + "' is not a literal (NULL, TRUE, FALSE, a number or a '...' string)");
+      }
+      if (archiveSuffix != null && archiveSuffix.isBlank()) {
+        throw new PurgeException("softdelete purge: archive suffix is blank");
+      }
+      String live = liveValue.strip();
+      // the ordering is its own step so that children-first ordering from cascades can replace it
+      List<String> ordered = TableOrder.AS_GIVEN.apply(List.copyOf(tables));
+      PurgeSettings settings = new PurgeSettings(ordered, retention, archiveSuffix, batchSize, dryRun,
+          column, live.equalsIgnoreCase("NULL") ? null : live,
+          deletedAtColumn == null ? column : deletedAtColumn);
+      return new Purge(settings, listener);
+    }
+  }
+
+  /** Progress of a purge; every method does nothing unless overridden. */
+  public interface Listener {
+    /** A table is about to be purged; {@code rows} were deleted before the cut-off when it was counted. */
+    default void tableStarted(String table, long rows) {}
+
+    /** A batch of {@code table} is committed: {@code done} rows of {@code total} purged so far. */
+    default void batchCommitted(String table, long done, long total) {}
+
+    /** {@code table} is done: {@code rows} purged (counted, in a dry run). */
+    default void tableFinished(String table, long rows) {}
+  }
+
+  /**
+   * What a purge did.
+   *
+   * @param dryRun whether nothing was changed and the counts are what would have been purged
+   * @param cutoff rows deleted before this moment (the database's {@code LOCALTIMESTAMP} minus the
+   *     retention) were purged
+   * @param tables one entry per table, in the order purged
+   */
+  public record Report(boolean dryRun, LocalDateTime cutoff, List<TableReport> tables) {
+    public Report {
+      tables = List.copyOf(tables);
+    }
+
+    /** Rows purged (or, in a dry run, that would be) in every table together. */
+    public long total() {
+      return tables.stream().mapToLong(TableReport::rows).sum();
+    }
+  }
+
+  /**
+   * @param table the table as given to {@link Builder#tables}
+   * @param archiveTable the archive table (the table's name plus the suffix), or {@code null} without archive
+   * @param rows rows purged (or, in a dry run, that would be)
+   * @param batches transactions committed (in a dry run, that would be)
+   */
+  public record TableReport(String table, String archiveTable, long rows, long batches) {}
+}

@@ -1,0 +1,24 @@
+package io.github.softdelete.mybatis.internal.purge;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The validated options of one purge.
+ *
+ * @param tables in the order they are purged
+ * @param archiveSuffix appended to each table's name to name its archive; {@code null}: no archive
+ * @param liveValue a SQL literal, or {@code null} when live means {@code IS NULL}
+ * @param deletedAtColumn the timestamp column compared with the cut-off (the marker itself by default)
+ */
+public record PurgeSettings(List<String> tables, Duration retention, String archiveSuffix, int batchSize,
+    boolean dryRun, String column, String liveValue, String deletedAtColumn) {
+
+  @Override
+  public String toString() {
+    return "tables=" + String.join(",", tables) + ", older than " + retention
+        + (archiveSuffix == null ? ", no archive" : ", archive suffix " + archiveSuffix)
+        + ", batch size " + batchSize + ", marker " + column + (liveValue == null ? " IS NULL" : " = " + liveValue)
+        + " when live, deletion time " + deletedAtColumn + (dryRun ? ", dry run" : "");
+  }
+}
