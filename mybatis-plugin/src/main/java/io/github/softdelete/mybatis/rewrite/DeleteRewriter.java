@@ -87,7 +87,7 @@ final class DeleteRewriter {
       if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
         context.handled(using);
         context.changed();
-        where.add(context.marker.live(RewriteContext.qualifier(using)));
+        where.add(context.marker.live(RewriteContext.qualifierTable(using)));
       } else {
         context.handled(using);
       }
@@ -148,7 +148,7 @@ final class DeleteRewriter {
       // MySQL's multi-table UPDATE needs to know whose marker it sets; PostgreSQL's SET rejects a qualifier
       boolean qualifySet = !isEmpty(delete.getJoins()) || !isEmpty(delete.getTables());
       for (Table target : targets) {
-        String qualifier = RewriteContext.qualifier(target);
+        Table qualifier = RewriteContext.qualifierTable(target);
         update.addUpdateSet(new UpdateSet(context.marker.columnOf(qualifySet ? qualifier : null),
             context.marker.deletedValue()));
         where.add(context.marker.live(qualifier));

@@ -1,16 +1,19 @@
 package io.github.softdelete.mybatis.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
 import java.util.List;
 import java.util.Map;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The contract and MariaDB's own shapes through MyBatis XML mappers on a real MariaDB: backticks, DELETE ...
@@ -86,6 +89,27 @@ class MariaDbMyBatisTest extends MyBatisServerSuite {
       assertThat(count).isEqualTo(2);
       assertThat(db.markedIds("orders")).containsExactly("11", "12", "13");
       assertThat(session.<Integer>selectList("dialect.ordersOfUserBackticks", "ann")).containsExactly(10);
+    }
+  }
+
+  @Test
+  void shouldRunUnaliasedBacktickedDatabaseQualifiedTable_regressionMangledQualifier() {
+    try (SqlSession session = session()) {
+      assertThat(session.<String>selectList("dialect.userNamesQuotedQualifiedUnaliased", Map.of("schema", DATABASE)))
+          .containsExactly("ann", "bob", "cid", "eve");
+    }
+  }
+
+  @Test
+  void shouldChangeNoRowWhenDeleteReturningBecomesAnUpdateReturningMariaDbCannotRun() throws SQLException {
+    try (SqlSession session = session()) {
+      // when: MariaDB has DELETE ... RETURNING but no UPDATE ... RETURNING, so the server rejects the rewrite
+      Throwable thrown = catchThrowable(() -> session.delete("dialect.deleteUserReturning", 1));
+
+      // then: an error, never an erased row
+      assertThat(thrown).isInstanceOf(PersistenceException.class).hasRootCauseInstanceOf(SQLSyntaxErrorException.class);
+      assertThat(physicalCount("users")).isEqualTo(5);
+      assertThat(db.markedIds("users")).containsExactly("4");
     }
   }
 

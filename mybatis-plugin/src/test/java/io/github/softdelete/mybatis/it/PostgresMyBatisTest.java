@@ -200,6 +200,14 @@ class PostgresMyBatisTest extends MyBatisServerSuite {
   }
 
   @Test
+  void shouldRunUnaliasedQuotedSchemaQualifiedTable_regressionMangledQualifier() {
+    try (SqlSession session = session()) {
+      assertThat(session.<String>selectList("dialect.userNamesQuotedQualifiedUnaliased", Map.of("schema", SCHEMA)))
+          .containsExactly("ann", "bob", "cid", "eve");
+    }
+  }
+
+  @Test
   void shouldDetectAndFilterQuotedMixedCaseTable() throws SQLException {
     try (SqlSession session = detectingSession()) {
       // when
