@@ -246,10 +246,13 @@ final class DeleteRewriter {
   /**
    * Whether the subquery names the outer target (by alias, or by name when it has none) without declaring
    * that name itself. An unqualified outer reference goes unnoticed; the database then rejects the wrapped
-   * form, which changes no row.
+   * form, which changes no row. Without an alias only the table's own name counts, as on the column side:
+   * {@code db.users.manager_id} and {@code users.manager_id} both name the target {@code db.users}.
    */
   private static boolean isCorrelatedTo(Select select, Table target) {
-    String outer = MultiPartName.unquote(RewriteContext.qualifier(target)).toLowerCase(Locale.ROOT);
+    String outer = target.getAlias() != null
+        ? MultiPartName.unquote(target.getAlias().getName()).toLowerCase(Locale.ROOT)
+        : target.getUnquotedName().toLowerCase(Locale.ROOT);
     Set<String> declared = new HashSet<>();
     Set<String> qualifiers = new HashSet<>();
     AstWalker.walk(select, node -> {

@@ -87,11 +87,6 @@ final class RewriteContext {
     return changed;
   }
 
-  /** The name a predicate uses for a reference: its alias, else its name as written. */
-  static String qualifier(Table table) {
-    return table.getAlias() != null ? table.getAlias().getName() : table.getFullyQualifiedName();
-  }
-
   /**
    * The reference a predicate uses, as a node of its own: its alias, else its schema and name parts as
    * written. Built from the parts, since {@code new Table(String)} splits {@code "s"."t"} or {@code `db`.`t`}

@@ -222,6 +222,21 @@ class MariaDbMyBatisTest extends MyBatisServerSuite {
   @ValueSource(strings = {"dialect.deleteReportsOfManagersNamed", "dialect.deleteReportsOfManagersNamedCorrelated"})
   void shouldMarkExactlyTheRowsARealDeleteErasesWhenTheSubqueryReadsTheSameTable(String statementId)
       throws SQLException {
+    assertMarksExactlyWhatARealDeleteErases(statementId);
+  }
+
+  /**
+   * Regression, bug "qualified correlation wrapped": a correlated subquery naming its outer target as
+   * {@code db.users} was not seen as correlated, was moved into a derived table, and MariaDB answered
+   * "Unknown column".
+   */
+  @Test
+  void shouldKeepCorrelatedSubqueryOnDatabaseQualifiedTargetInPlace_regressionQualifiedCorrelationWrapped()
+      throws SQLException {
+    assertMarksExactlyWhatARealDeleteErases("dialect.deleteReportsOfManagersNamedCorrelatedQualified");
+  }
+
+  private void assertMarksExactlyWhatARealDeleteErases(String statementId) throws SQLException {
     // given: the chain here, and its live rows in the control database
     String chain = "INSERT INTO users (id, name, manager_id, deleted_at) VALUES (1, 'ann', NULL, NULL),"
         + " (2, 'abe', 1, NULL), (3, 'amy', 2, NULL), (4, 'bob', 3, NULL), (5, 'cat', 4, NULL),"
@@ -243,7 +258,7 @@ class MariaDbMyBatisTest extends MyBatisServerSuite {
 
     try (SqlSession session = session()) {
       // when
-      int count = session.delete(statementId, "a%");
+      int count = session.delete(statementId, Map.of("schema", DATABASE, "prefix", "a%"));
 
       // then: the reports of ann, abe and amy, as the real DELETE erased; al's report dan stays
       assertThat(erasedByRealDelete).containsExactly("2", "3", "4");
