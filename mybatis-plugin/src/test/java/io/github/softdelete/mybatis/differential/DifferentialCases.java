@@ -276,6 +276,36 @@ final class DifferentialCases {
             .notOn(Dialect.POSTGRESQL, UPPER_CASE_QUOTED_ON_POSTGRES)
             .notOn(Dialect.MARIADB, DOUBLE_QUOTES_ON_MARIADB),
 
+        // one server's own syntax: PostgreSQL
+        xml("shouldNullExtendBothSidesOfFullJoinOverLiveRows", "fullJoin")
+            .oracle("SELECT u.id AS user_id, o.id AS order_id FROM " + U + " u FULL JOIN " + O + " o"
+                + " ON o.user_id = u.id")
+            .notOn(Dialect.H2, "H2 has no FULL JOIN")
+            .notOn(Dialect.MARIADB, "MariaDB has no FULL JOIN"),
+        xml("shouldPickLatestLiveMatchingOrderPerUserWithDistinctOnIlikeAndCast", "distinctOnWithIlikeAndCast")
+            .oracle("SELECT DISTINCT ON (o.user_id) o.user_id, o.id::text AS order_key"
+                + " FROM " + O + " o WHERE o.status ILIKE 'p%' ORDER BY o.user_id, o.id DESC")
+            .notOn(Dialect.H2, "H2's DISTINCT ON wants every ORDER BY expression in the select list")
+            .notOn(Dialect.MARIADB, "MariaDB has neither DISTINCT ON, ILIKE nor the :: cast"),
+        xml("shouldPickLargestLiveOrderPerLiveUserInLeftJoinLateral", "leftJoinLateral")
+            .oracle("SELECT u.id AS user_id, x.order_id FROM " + U + " u"
+                + " LEFT JOIN LATERAL (SELECT o.id AS order_id FROM " + O + " o WHERE o.user_id = u.id"
+                + " ORDER BY o.amount DESC LIMIT 1) x ON TRUE")
+            .notOn(Dialect.H2, "H2 has no LATERAL")
+            .notOn(Dialect.MARIADB, "MariaDB has no LATERAL"),
+
+        // one server's own syntax: MariaDB
+        xml("shouldFilterBacktickQuotedTablesInJoin", "backtickIdentifiers")
+            .oracle("SELECT `u`.`id` AS user_id, `o`.`id` AS order_id"
+                + " FROM (SELECT * FROM `users` WHERE deleted_at IS NULL) `u`"
+                + " JOIN (SELECT * FROM `orders` WHERE deleted_at IS NULL) `o` ON `o`.`user_id` = `u`.`id`")
+            .notOn(Dialect.POSTGRESQL, "PostgreSQL does not read backticks as quotes"),
+        xml("shouldFilterBothSidesOfStraightJoin", "straightJoin")
+            .oracle("SELECT u.id AS user_id, o.id AS order_id FROM " + U + " u STRAIGHT_JOIN " + O + " o"
+                + " ON o.user_id = u.id")
+            .notOn(Dialect.H2, "STRAIGHT_JOIN is MySQL's and MariaDB's")
+            .notOn(Dialect.POSTGRESQL, "STRAIGHT_JOIN is MySQL's and MariaDB's"),
+
         // tables that are not soft
         xml("shouldLeaveQueryOnUsersArchiveUnchanged_notDiscriminatingSinceNoSoftTableIsRead", "usersArchiveOnly")
             .notDiscriminating()

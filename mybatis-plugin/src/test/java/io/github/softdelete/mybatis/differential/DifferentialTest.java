@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,11 @@ class DifferentialTest extends DifferentialSuite {
 
   @Override
   List<String> expectedExclusions() {
-    return List.of();
+    return List.of(
+        "shouldNullExtendBothSidesOfFullJoinOverLiveRows",
+        "shouldPickLatestLiveMatchingOrderPerUserWithDistinctOnIlikeAndCast",
+        "shouldPickLargestLiveOrderPerLiveUserInLeftJoinLateral",
+        "shouldFilterBothSidesOfStraightJoin");
   }
 
   @Test
@@ -68,8 +73,13 @@ class DifferentialTest extends DifferentialSuite {
    * Guards the hand-written oracles against typos: with each live view put back to its table name, an oracle
    * reads exactly as the SQL MyBatis renders for the mapped statement, and binds the same values.
    */
+  /** Every case, also those H2 cannot run: their oracles are text, checked here once for all servers. */
+  static Stream<DifferentialCase> allCases() {
+    return DifferentialCases.all().stream();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("allCases")
   void shouldWriteTheOracleAsTheMappedQueryOverLiveViews(DifferentialCase shape) {
     // given
     RawQuery raw = RawQuery.of(shape.statementId(), shape.params());

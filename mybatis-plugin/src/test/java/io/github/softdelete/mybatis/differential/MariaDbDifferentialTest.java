@@ -55,6 +55,9 @@ class MariaDbDifferentialTest extends DifferentialSuite {
         "shouldFilterQuotedUpperCaseTableName",
         "shouldFilterUnquotedMixedCaseTableNames",
         "shouldFilterSchemaQualifiedTables",
-        "shouldFilterQuotedSchemaQualifiedTable");
+        "shouldFilterQuotedSchemaQualifiedTable",
+        "shouldNullExtendBothSidesOfFullJoinOverLiveRows",
+        "shouldPickLatestLiveMatchingOrderPerUserWithDistinctOnIlikeAndCast",
+        "shouldPickLargestLiveOrderPerLiveUserInLeftJoinLateral");
   }
 }

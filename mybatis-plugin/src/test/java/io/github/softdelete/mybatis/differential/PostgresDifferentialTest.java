@@ -54,6 +54,8 @@ class PostgresDifferentialTest extends DifferentialSuite {
     return List.of(
         "shouldFilterQuotedUpperCaseTableName",
         "shouldFilterSchemaQualifiedTables",
-        "shouldFilterQuotedSchemaQualifiedTable");
+        "shouldFilterQuotedSchemaQualifiedTable",
+        "shouldFilterBacktickQuotedTablesInJoin",
+        "shouldFilterBothSidesOfStraightJoin");
   }
 }

@@ -114,6 +114,14 @@ class MariaDbMyBatisTest extends MyBatisServerSuite {
   }
 
   @Test
+  void shouldFilterTablesCarryingIndexHintsAndStraightJoin() {
+    try (SqlSession session = session()) {
+      // live orders 10 (ann) and 12 (bob); 13 is live but dee is deleted
+      assertThat(session.<String>selectList("dialect.userNamesWithIndexHints")).containsExactly("ann", "bob");
+    }
+  }
+
+  @Test
   void shouldSkipDeletedRowsWhenDeleteHasOrderByAndLimit() throws SQLException {
     try (SqlSession session = session()) {
       // when: the first two live orders by id are 10 and 12; 11 is already deleted
