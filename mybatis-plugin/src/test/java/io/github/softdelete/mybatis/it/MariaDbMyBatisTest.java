@@ -222,6 +222,32 @@ class MariaDbMyBatisTest extends MyBatisServerSuite {
   }
 
   /**
+   * Soft table names match case-insensitively, as everywhere in this library; under case-sensitive table
+   * names a second table USERS beside users is therefore taken as soft too. It has no marker column, so its
+   * statements fail on the server: an error, never an unfiltered read of users or a lost row.
+   */
+  @Test
+  void shouldFailRatherThanReadOrEraseWhenATableDiffersFromASoftOneOnlyInCase() throws SQLException {
+    // given
+    db.execute("CREATE TABLE USERS (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)",
+        "INSERT INTO USERS VALUES (1, 'upper')");
+
+    try (SqlSession session = session()) {
+      // when
+      Throwable read = catchThrowable(() -> session.selectList("dialect.upperCaseTwinNames"));
+      Throwable delete = catchThrowable(() -> session.delete("dialect.deleteFromUpperCaseTwin", 1));
+
+      // then
+      assertThat(read).isInstanceOf(PersistenceException.class).hasRootCauseInstanceOf(SQLSyntaxErrorException.class)
+          .hasMessageContaining("Unknown column 'USERS.deleted_at'");
+      assertThat(delete).isInstanceOf(PersistenceException.class)
+          .hasRootCauseInstanceOf(SQLSyntaxErrorException.class);
+      assertThat(physicalCount("USERS")).isEqualTo(1);
+      assertThat(physicalCount("users")).isEqualTo(5);
+    }
+  }
+
+  /**
    * A chain of managers whose names start with a: ann <- abe <- amy <- bob <- cat, plus al (deleted) <- dan.
    * A DELETE decides its rows before erasing any; an UPDATE that re-read its own table while marking would
    * see abe marked and skip amy.
