@@ -13,6 +13,7 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -118,6 +119,24 @@ class MariaDbMyBatisTest extends MyBatisServerSuite {
     try (SqlSession session = session()) {
       // live orders 10 (ann) and 12 (bob); 13 is live but dee is deleted
       assertThat(session.<String>selectList("dialect.userNamesWithIndexHints")).containsExactly("ann", "bob");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "lockInShareMode|users|the SQL parser cannot read the statement (Encountered unexpected token:"
+          + " \"LOCK\" \"LOCK\"), so softdelete cannot tell whether it leaks or erases deleted rows",
+      "deleteUsingJoin|orders|the SQL parser cannot read the statement (Encountered unexpected token:"
+          + " \"JOIN\" \"JOIN\"), so softdelete cannot tell whether it leaks or erases deleted rows"})
+  void shouldRefuseWhatTheParserCannotReadBeforeItReachesTheServer(String id, String table, String reason)
+      throws SQLException {
+    try (SqlSession session = session()) {
+      SoftDeleteException e = refusal(() -> session.selectList("dialect." + id));
+
+      assertThat(e).hasMessage("softdelete: refused statement 'dialect." + id + "' on table '" + table + "': "
+          + reason);
+      assertThat(physicalCount("users")).isEqualTo(5);
+      assertThat(db.markedIds("orders")).containsExactly("11");
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The contract and PostgreSQL's own shapes through MyBatis XML mappers on a real PostgreSQL: DELETE ...
@@ -120,6 +122,30 @@ class PostgresMyBatisTest extends MyBatisServerSuite {
           + " if reviving deleted rows is intended");
       assertThat(insideIncludeDeleted).isEqualTo(1);
       assertThat(db.rows("SELECT name, deleted_at FROM users WHERE id = 4")).containsExactly("dan|" + OLD_MARK);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "mergeDeletingUsers|softdelete cannot tell how to keep deleted rows out of where this statement uses the"
+          + " table (MERGE); rewrite the statement, or run it inside IncludeDeleted.run(...) if deleted rows"
+          + " may take part",
+      "deleteInCte|softdelete cannot tell how to keep deleted rows out of where this statement uses the table"
+          + " (PLAINSELECT); rewrite the statement, or run it inside IncludeDeleted.run(...) if deleted rows"
+          + " may take part",
+      "tableStatement|softdelete cannot tell how to keep deleted rows out of where this statement uses the"
+          + " table (TABLESTATEMENT); rewrite the statement, or run it inside IncludeDeleted.run(...) if deleted"
+          + " rows may take part",
+      "deleteFromOnly|the SQL parser cannot read the statement (Encountered unexpected token: \"ONLY\""
+          + " \"ONLY\"), so softdelete cannot tell whether it leaks or erases deleted rows"})
+  void shouldRefuseWhatTheEngineCannotRewriteBeforeItReachesTheServer(String id, String reason)
+      throws SQLException {
+    try (SqlSession session = session()) {
+      SoftDeleteException e = refusal(() -> session.selectList("dialect." + id));
+
+      assertThat(e).hasMessage("softdelete: refused statement 'dialect." + id + "' on table 'users': " + reason);
+      assertThat(physicalCount("users")).isEqualTo(5);
+      assertThat(db.markedIds("users")).containsExactly("4");
     }
   }
 
