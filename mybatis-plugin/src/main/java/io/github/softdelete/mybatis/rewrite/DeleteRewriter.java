@@ -87,7 +87,7 @@ final class DeleteRewriter {
       if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
         context.handled(using);
         context.changed();
-        where.add(context.marker.live(RewriteContext.qualifier(using)));
+        where.add(context.marker.live(RewriteContext.qualifierTable(using)));
       } else {
         context.handled(using);
       }
@@ -148,7 +148,7 @@ final class DeleteRewriter {
       // MySQL's multi-table UPDATE needs to know whose marker it sets; PostgreSQL's SET rejects a qualifier
       boolean qualifySet = !isEmpty(delete.getJoins()) || !isEmpty(delete.getTables());
       for (Table target : targets) {
-        String qualifier = RewriteContext.qualifier(target);
+        Table qualifier = RewriteContext.qualifierTable(target);
         update.addUpdateSet(new UpdateSet(context.marker.columnOf(qualifySet ? qualifier : null),
             context.marker.deletedValue()));
         where.add(context.marker.live(qualifier));
@@ -246,10 +246,13 @@ final class DeleteRewriter {
   /**
    * Whether the subquery names the outer target (by alias, or by name when it has none) without declaring
    * that name itself. An unqualified outer reference goes unnoticed; the database then rejects the wrapped
-   * form, which changes no row.
+   * form, which changes no row. Without an alias only the table's own name counts, as on the column side:
+   * {@code db.users.manager_id} and {@code users.manager_id} both name the target {@code db.users}.
    */
   private static boolean isCorrelatedTo(Select select, Table target) {
-    String outer = MultiPartName.unquote(RewriteContext.qualifier(target)).toLowerCase(Locale.ROOT);
+    String outer = target.getAlias() != null
+        ? MultiPartName.unquote(target.getAlias().getName()).toLowerCase(Locale.ROOT)
+        : target.getUnquotedName().toLowerCase(Locale.ROOT);
     Set<String> declared = new HashSet<>();
     Set<String> qualifiers = new HashSet<>();
     AstWalker.walk(select, node -> {
