@@ -263,4 +263,32 @@ class PostgresMyBatisTest extends MyBatisServerSuite {
       assertThat(exact.<String>selectList("common.userNames")).containsExactly("ann", "bob", "cid", "dee", "eve");
     }
   }
+
+  @Test
+  void shouldDetectSoftTableOfALaterSchemaOnTheSearchPath() throws SQLException {
+    // given: accounts exists only in a schema that comes second on the search path, with deleted_at
+    String later = SCHEMA + "_later";
+    try {
+      db.execute("DROP TABLE accounts", "DROP SCHEMA IF EXISTS " + later + " CASCADE", "CREATE SCHEMA " + later,
+          "CREATE TABLE " + later + ".accounts (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL,"
+              + " deleted_at TIMESTAMP NULL)",
+          "INSERT INTO " + later + ".accounts VALUES (1, 'main', NULL), (2, 'spare', NULL),"
+              + " (3, 'gone', '" + OLD_MARK + "')");
+
+      try (SqlSession session = session(new Properties(), SCHEMA + "," + later)) {
+        // when: the mapper names accounts unqualified, so the search path finds it in the later schema
+        List<String> names = session.selectList("common.accountNames");
+        int count = session.delete("common.deleteAccount", 2);
+
+        // then: detected as soft: filtered, and the DELETE marks instead of erasing
+        assertThat(names).containsExactly("main", "spare");
+        assertThat(count).isEqualTo(1);
+        assertThat(db.rows("SELECT id FROM " + later + ".accounts WHERE deleted_at IS NOT NULL ORDER BY id"))
+            .containsExactly("2", "3");
+        assertThat(db.rows("SELECT count(*) FROM " + later + ".accounts")).containsExactly("3");
+      }
+    } finally {
+      db.execute("DROP SCHEMA IF EXISTS " + later + " CASCADE");
+    }
+  }
 }
