@@ -65,6 +65,9 @@ final class ConstraintViolations {
     String name = constraintName(e);
     String constraint = name == null ? "a constraint the database did not name" : "constraint '" + name + "'";
     String firstLine = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    // H2 goes on with the whole SQL statement on the next lines: the statement id says which one
+    int sqlFollows = firstLine.indexOf("; SQL statement:");
+    firstLine = sqlFollows < 0 ? firstLine : firstLine.substring(0, sqlFollows);
     if (isUniqueKey(e)) {
       return "the restore would give a row a unique key that a live row already holds (" + constraint
           + "); change or delete the live row, then restore. The database said: " + firstLine;
