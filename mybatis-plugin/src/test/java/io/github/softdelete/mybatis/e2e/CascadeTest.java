@@ -95,6 +95,20 @@ class CascadeTest {
   }
 
   @Test
+  void shouldAnswerTheDetectiveQueryOfTheReadme() {
+    DocumentMapper mapper = open(true);
+    DeletedBy.as("alice").because("account closed").run(() -> mapper.deleteUser(1));
+
+    String detective = "SELECT a.deleted_by, a.delete_reason,"
+        + " CASE WHEN d.deleted_at = a.deleted_at THEN d.id END AS deleted_with_document"
+        + " FROM attachments a LEFT JOIN documents d ON d.id = a.document_id WHERE a.id = ";
+
+    assertThat(LifecycleDatabase.rows(db, detective + 100)).containsExactly(List.of("alice", "account closed", "10"));
+    assertThat(LifecycleDatabase.rows(db, detective + 101))
+        .containsExactly(java.util.Arrays.asList("ann", "superseded", null));
+  }
+
+  @Test
   void shouldCascadeFromAMiddleTable() {
     DocumentMapper mapper = open(true);
 
