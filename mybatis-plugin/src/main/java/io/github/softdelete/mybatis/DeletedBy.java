@@ -23,7 +23,10 @@ public final class DeletedBy {
     this.reason = reason;
   }
 
-  /** A scope in which deletes are made by {@code user} ({@code null}: by whoever the outer scope or the supplier says). */
+  /**
+   * A scope in which deletes are made by {@code user}; {@code null}: by whoever the outer scope or the supplier
+   * says.
+   */
   public static DeletedBy as(String user) {
     return new DeletedBy(user, null);
   }

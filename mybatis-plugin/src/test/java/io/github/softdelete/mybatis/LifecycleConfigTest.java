@@ -98,8 +98,9 @@ class LifecycleConfigTest {
   @Test
   void shouldRejectSupplierWithoutPublicConstructor() {
     assertRejected(props("deletedByColumn", "deleted_by", "deletedBySupplier", HiddenUser.class.getName()),
-        "softdelete: property 'deletedBySupplier' has value 'io.github.softdelete.mybatis.LifecycleConfigTest$HiddenUser':"
-            + " needs a public constructor without arguments");
+        "softdelete: property 'deletedBySupplier' has value"
+            + " 'io.github.softdelete.mybatis.LifecycleConfigTest$HiddenUser': needs a public constructor without"
+            + " arguments");
   }
 
   @Test

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who and why, undo and cascades through MyBatis on a real MariaDB: a parameter before the SET the library
- * adds (in a multi-table DELETE's join), row-value IN for the cascade's undo, and the key name MariaDB reports for a unique
- * key on a generated "live" column.
+ * adds (in a multi-table DELETE's join), row-value IN for the cascade's undo, and the key name MariaDB
+ * reports for a unique key on a generated "live" column.
  */
 class LifecycleMariaDbTest {
   private static final String SCHEMA = "softdelete_it_lifecycle";
@@ -75,7 +75,8 @@ class LifecycleMariaDbTest {
             + " AS (IF(deleted_at IS NULL, title, NULL)) PERSISTENT",
         "CREATE UNIQUE INDEX uq_documents_live_title ON " + SCHEMA + ".documents (live_title)",
         "CREATE TABLE " + SCHEMA + ".attachments (id INT PRIMARY KEY, document_id INT NOT NULL,"
-            + " file_name VARCHAR(100) NOT NULL, deleted_at DATETIME(6), deleted_by VARCHAR(100), delete_reason VARCHAR(100))",
+            + " file_name VARCHAR(100) NOT NULL, deleted_at DATETIME(6), deleted_by VARCHAR(100),"
+            + " delete_reason VARCHAR(100))",
         "INSERT INTO " + SCHEMA + ".users (id, name) VALUES (1, 'ann'), (2, 'bob')",
         "INSERT INTO " + SCHEMA + ".documents (id, user_id, title, deleted_at) VALUES (10, 1, 'plan', NULL),"
             + " (11, 1, 'notes', NULL), (12, 1, 'draft', '2026-01-01'), (20, 2, 'budget', NULL)",
