@@ -55,6 +55,13 @@ class AgentJarIT {
     assertThat(names).filteredOn(n -> n.startsWith("softdelete-inner/")).noneMatch(n -> n.endsWith(".class"));
   }
 
+  // the application reads these from every class path entry; they would name classes it cannot load
+  @Test
+  void shouldHoldNothingThatSpringOrServiceLoadersOfTheApplicationWouldRead() {
+    assertThat(names).noneMatch(n -> n.startsWith("META-INF/spring") || n.startsWith("META-INF/services/")
+        || n.startsWith("META-INF/additional-spring-configuration-metadata"));
+  }
+
   @Test
   void shouldDeclareEntryPointsInTheManifest() throws IOException {
     Attributes manifest = jar.getManifest().getMainAttributes();
