@@ -37,6 +37,8 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *   <tr><td>{@code deletedBySupplier}</td><td>(none)</td><td>class implementing {@link DeletedBySupplier}</td></tr>
  *   <tr><td>{@code cascade}</td><td>(none)</td><td>relations {@code child.fk->parent.key}, separated by commas
  *       or colons</td></tr>
+ *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
+ *       would rewrite or refuse</td></tr>
  * </table>
  */
 public final class SoftDeleteConfig {
@@ -47,12 +49,13 @@ public final class SoftDeleteConfig {
   private static final String DELETED_VALUE = "deletedValue";
   private static final String CACHE_SIZE = "cacheSize";
   private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
+  private static final String MODE = "mode";
   private static final String DELETED_BY_COLUMN = "deletedByColumn";
   private static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
   private static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
   private static final String CASCADE = "cascade";
   private static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
-      ON_UNPARSEABLE_SELECT, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE);
+      ON_UNPARSEABLE_SELECT, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE, MODE);
   // a cascade binds one timestamp for parent and children; other values cannot tell whose cascade marked a row
   private static final Set<String> TIMESTAMP_VALUES = Set.of("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()",
       "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
@@ -63,7 +66,7 @@ public final class SoftDeleteConfig {
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, null, null, null,
-          List.of());
+          List.of(), false);
 
   private final String column;
   private final List<String> tables;
@@ -75,10 +78,11 @@ public final class SoftDeleteConfig {
   private final String deleteReasonColumn;
   private final DeletedBySupplier deletedBySupplier;
   private final List<Cascade> cascades;
+  private final boolean observe;
 
   private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, String deletedByColumn, String deleteReasonColumn,
-      DeletedBySupplier deletedBySupplier, List<Cascade> cascades) {
+      DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe) {
     this.column = column;
     this.tables = tables;
     this.liveValue = liveValue;
@@ -89,6 +93,7 @@ public final class SoftDeleteConfig {
     this.deleteReasonColumn = deleteReasonColumn;
     this.deletedBySupplier = deletedBySupplier;
     this.cascades = cascades;
+    this.observe = observe;
   }
 
   /** Every key this configuration reads, in the order the documentation lists them. */
@@ -136,6 +141,7 @@ public final class SoftDeleteConfig {
     int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::cacheSize).orElse(DEFAULTS.cacheSize);
     boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(SoftDeleteConfig::warnOnUnparseableSelect)
         .orElse(DEFAULTS.warnOnUnparseableSelect);
+    boolean observe = source.value(MODE).map(SoftDeleteConfig::observe).orElse(DEFAULTS.observe);
 
     // a deleted row must not look live, or DELETE would silently do nothing visible
     if (deletedValue.equals(NULL)) {
@@ -162,7 +168,7 @@ public final class SoftDeleteConfig {
     List<Cascade> cascades = source.value(CASCADE)
         .map(setting -> cascades(setting, tables, deletedValue)).orElse(List.of());
     return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, deletedBy, reason,
-        supplier, cascades);
+        supplier, cascades, observe);
   }
 
   private static String auditColumn(Setting setting, String markerColumn) {
@@ -340,6 +346,16 @@ public final class SoftDeleteConfig {
     throw setting.error("expected 'fail' or 'warn'");
   }
 
+  private static boolean observe(Setting setting) {
+    if (setting.value.equalsIgnoreCase("enforce")) {
+      return false;
+    }
+    if (setting.value.equalsIgnoreCase("observe")) {
+      return true;
+    }
+    throw setting.error("expected 'enforce' or 'observe'");
+  }
+
   /** Splits at any of {@code separators} that is not inside '...', "..." or `...`. */
   private static List<String> splitOutsideQuotes(String text, String separators) {
     List<String> parts = new ArrayList<>();
@@ -453,6 +469,14 @@ public final class SoftDeleteConfig {
     return cascades;
   }
 
+  /**
+   * Whether statements run as the application wrote them, and what softdelete would do is only logged: each
+   * rewrite (original and rewritten SQL) and each refusal, once per distinct statement text and mode.
+   */
+  public boolean observe() {
+    return observe;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -467,7 +491,8 @@ public final class SoftDeleteConfig {
         && warnOnUnparseableSelect == other.warnOnUnparseableSelect
         && Objects.equals(deletedByColumn, other.deletedByColumn)
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
-        && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades);
+        && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
+        && observe == other.observe;
   }
 
   private String supplierName() {
@@ -477,7 +502,7 @@ public final class SoftDeleteConfig {
   @Override
   public int hashCode() {
     return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
-        deletedByColumn, deleteReasonColumn, supplierName(), cascades);
+        deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe);
   }
 
   /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
@@ -493,7 +518,8 @@ public final class SoftDeleteConfig {
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
         + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())
         + (cascades.isEmpty() ? "" : ", " + CASCADE + "="
-            + String.join(":", cascades.stream().map(Cascade::toString).toList()));
+            + String.join(":", cascades.stream().map(Cascade::toString).toList()))
+        + ", " + MODE + "=" + (observe ? "observe" : "enforce");
   }
 
   /** Where each key's value comes from: the given properties, else the system property. */

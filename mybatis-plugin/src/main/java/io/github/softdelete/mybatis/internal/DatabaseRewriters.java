@@ -48,7 +48,7 @@ public final class DatabaseRewriters {
     }
     return byTables.get(tables, t -> new DatabaseRewriter(
         new SqlCache(new SqlRewriter(t, marker, config.cascades()), config.cacheSize(),
-            config.warnOnUnparseableSelect()),
+            config.warnOnUnparseableSelect(), config.observe()),
         config.cacheSize(), audit, !config.cascades().isEmpty()));
   }
 

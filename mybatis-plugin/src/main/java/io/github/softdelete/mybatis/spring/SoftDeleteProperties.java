@@ -54,6 +54,9 @@ public class SoftDeleteProperties {
    */
   private String cascade;
 
+  /** enforce (rewrite), or observe: run every statement as written and log what would be rewritten or refused. */
+  private String mode = "enforce";
+
   /**
    * The configuration these properties describe, read from them alone: Spring has already gathered system
    * properties and every other source.
@@ -73,6 +76,7 @@ public class SoftDeleteProperties {
     put(keys, "deleteReasonColumn", deleteReasonColumn);
     put(keys, "deletedBySupplier", deletedBySupplier);
     put(keys, "cascade", cascade);
+    put(keys, "mode", mode);
     return SoftDeleteConfig.fromPropertiesOnly(keys);
   }
 
@@ -168,5 +172,13 @@ public class SoftDeleteProperties {
 
   public void setCascade(String cascade) {
     this.cascade = cascade;
+  }
+
+  public String getMode() {
+    return mode;
+  }
+
+  public void setMode(String mode) {
+    this.mode = mode;
   }
 }
