@@ -1,5 +1,7 @@
 package io.github.softdelete.mybatis.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Proxy;
 import org.apache.ibatis.executor.BaseExecutor;
 import org.apache.ibatis.executor.CachingExecutor;
@@ -12,25 +14,47 @@ import org.apache.ibatis.reflection.SystemMetaObject;
  *
  * <p>The nested selects of a result map ({@code <association select=...>}, {@code <collection select=...>})
  * and their lazy loads run on the executor's "wrapper", which MyBatis sets to the {@link CachingExecutor} (or
- * the executor itself), not to the plugin proxies around it: without this they would read deleted rows.
- * MyBatis offers no public way in, so this follows the chain: plugin proxies, then the caching executor's
- * delegate, to the {@link BaseExecutor}, and makes {@code proxy} its wrapper. Nested selects then pass through
- * this plugin, the plugins registered before it, and the second-level cache, as top-level queries do.
+ * the executor itself), not to the plugins around it: without this they would read deleted rows. MyBatis
+ * offers no public way in, so this follows the chain: plugin proxies, our own wrappers, then the caching
+ * executor's delegate, to the {@link BaseExecutor}, and makes {@code wrapper} its wrapper. Nested selects then
+ * pass through this plugin, the plugins registered before it, and the second-level cache, as top-level queries
+ * do.
  */
 public final class NestedQueries {
+  // read once per session: a field handle, not a MetaObject built per call
+  private static final VarHandle CACHING_DELEGATE = cachingDelegate();
+
   private NestedQueries() {}
 
-  /** Makes {@code proxy}, which wraps {@code target}, the executor that nested selects of {@code target} use. */
-  public static void routeThrough(Executor target, Executor proxy) {
+  /** Makes {@code wrapper}, which wraps {@code target}, the executor that nested selects of {@code target} use. */
+  public static void routeThrough(Executor target, Executor wrapper) {
     Object executor = target;
-    while (Proxy.isProxyClass(executor.getClass()) && Proxy.getInvocationHandler(executor) instanceof Plugin plugin) {
-      executor = SystemMetaObject.forObject(plugin).getValue("target");
+    while (true) {
+      if (executor instanceof RewritingExecutor rewriting) {
+        executor = rewriting.delegate();
+      } else if (Proxy.isProxyClass(executor.getClass()) && Proxy.getInvocationHandler(executor) instanceof Plugin plugin) {
+        executor = SystemMetaObject.forObject(plugin).getValue("target");
+      } else {
+        break;
+      }
     }
     if (executor instanceof CachingExecutor caching) {
-      executor = SystemMetaObject.forObject(caching).getValue("delegate");
+      executor = CACHING_DELEGATE == null
+          ? SystemMetaObject.forObject(caching).getValue("delegate")
+          : (Executor) CACHING_DELEGATE.get(caching);
     }
     if (executor instanceof BaseExecutor base) {
-      base.setExecutorWrapper(proxy);
+      base.setExecutorWrapper(wrapper);
+    }
+  }
+
+  private static VarHandle cachingDelegate() {
+    try {
+      return MethodHandles.privateLookupIn(CachingExecutor.class, MethodHandles.lookup())
+          .findVarHandle(CachingExecutor.class, "delegate", Executor.class);
+    } catch (ReflectiveOperationException | SecurityException e) {
+      // a MyBatis that renamed the field, or a module that does not open it: the slower reflective way
+      return null;
     }
   }
 }

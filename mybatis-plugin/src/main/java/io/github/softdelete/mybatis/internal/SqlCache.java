@@ -39,7 +39,12 @@ final class SqlCache {
    * @throws SoftDeleteException when the engine refuses the statement
    */
   String sqlFor(String statementId, String sql, SoftDeleteMode mode) {
-    Outcome outcome = byMode.get(mode).get(sql, s -> rewrite(statementId, s, mode));
+    Cache<String, Outcome> cache = byMode.get(mode);
+    Outcome outcome = cache.getIfPresent(sql);
+    if (outcome == null) {
+      // the capturing lambda is made on a miss only
+      outcome = cache.get(sql, s -> rewrite(statementId, s, mode));
+    }
     if (outcome.refusal != null) {
       RewriteRefusedException e = outcome.refusal;
       throw SoftDeleteException.refused(statementId, e.table(), e.reason(), e);
