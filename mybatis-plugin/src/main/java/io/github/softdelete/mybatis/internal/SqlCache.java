@@ -52,6 +52,16 @@ final class SqlCache {
     return outcome.sql == null ? sql : outcome.sql;
   }
 
+  /** How many answers are held, all modes together, after pending evictions: for the memory benchmark. */
+  long size() {
+    long size = 0;
+    for (Cache<String, Outcome> cache : byMode.values()) {
+      cache.cleanUp();
+      size += cache.estimatedSize();
+    }
+    return size;
+  }
+
   private Outcome rewrite(String statementId, String sql, SoftDeleteMode mode) {
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);
