@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -30,8 +31,10 @@ public final class DatabaseRewriter {
       new EnumMap<>(SoftDeleteMode.class);
   // statement id -> whether its static SQL mentions no soft table. Keyed by the id (a String, its hash
   // cached) so that a lookup allocates nothing; the SQL source, held weakly, tells a statement of another
-  // Configuration with the same id from this one.
-  private final Cache<String, StaticVerdict> staticVerdicts;
+  // Configuration with the same id from this one. A plain map: its reads take no lock and record nothing,
+  // and statement ids are few (it is emptied should they ever pass the cache size).
+  private final Map<String, StaticVerdict> staticVerdicts = new ConcurrentHashMap<>();
+  private final int maximumSize;
 
   DatabaseRewriter(SoftTables tables, SqlCache sqlCache, int maximumSize) {
     this.tables = tables;
@@ -40,7 +43,7 @@ public final class DatabaseRewriter {
       // weak keys: compared by identity, and gone with the Configuration they belong to
       copiesByMode.put(mode, Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build());
     }
-    this.staticVerdicts = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.maximumSize = maximumSize;
   }
 
   /**
@@ -52,11 +55,14 @@ public final class DatabaseRewriter {
     if (!(source instanceof RawSqlSource || source instanceof StaticSqlSource)) {
       return false;
     }
-    StaticVerdict verdict = staticVerdicts.getIfPresent(ms.getId());
+    StaticVerdict verdict = staticVerdicts.get(ms.getId());
     if (verdict == null || verdict.source.get() != source) {
       // static SQL does not depend on the parameter
       verdict = new StaticVerdict(new WeakReference<>(source),
           !tables.mayBeMentionedIn(source.getBoundSql(null).getSql()));
+      if (staticVerdicts.size() >= maximumSize) {
+        staticVerdicts.clear();
+      }
       staticVerdicts.put(ms.getId(), verdict);
     }
     return verdict.untouched;

@@ -21,8 +21,9 @@ import org.apache.ibatis.reflection.SystemMetaObject;
  * do.
  */
 public final class NestedQueries {
-  // read once per session: a field handle, not a MetaObject built per call
-  private static final VarHandle CACHING_DELEGATE = cachingDelegate();
+  // field handles, resolved once: this runs for every session that MyBatis opens
+  private static final VarHandle CACHING_DELEGATE = field(CachingExecutor.class, "delegate", Executor.class);
+  private static final VarHandle PLUGIN_TARGET = field(Plugin.class, "target", Object.class);
 
   private NestedQueries() {}
 
@@ -30,28 +31,30 @@ public final class NestedQueries {
   public static void routeThrough(Executor target, Executor wrapper) {
     Object executor = target;
     while (true) {
-      if (executor instanceof RewritingExecutor rewriting) {
+      if (executor instanceof BaseExecutor base) {
+        base.setExecutorWrapper(wrapper);
+        return;
+      } else if (executor instanceof CachingExecutor caching) {
+        executor = CACHING_DELEGATE == null
+            ? SystemMetaObject.forObject(caching).getValue("delegate")
+            : (Executor) CACHING_DELEGATE.get(caching);
+      } else if (executor instanceof RewritingExecutor rewriting) {
         executor = rewriting.delegate();
-      } else if (Proxy.isProxyClass(executor.getClass()) && Proxy.getInvocationHandler(executor) instanceof Plugin plugin) {
-        executor = SystemMetaObject.forObject(plugin).getValue("target");
+      } else if (Proxy.isProxyClass(executor.getClass())
+          && Proxy.getInvocationHandler(executor) instanceof Plugin plugin) {
+        executor = PLUGIN_TARGET == null
+            ? SystemMetaObject.forObject(plugin).getValue("target")
+            : (Object) PLUGIN_TARGET.get(plugin);
       } else {
-        break;
+        // an executor of a kind we cannot see into: its nested selects stay where MyBatis put them
+        return;
       }
-    }
-    if (executor instanceof CachingExecutor caching) {
-      executor = CACHING_DELEGATE == null
-          ? SystemMetaObject.forObject(caching).getValue("delegate")
-          : (Executor) CACHING_DELEGATE.get(caching);
-    }
-    if (executor instanceof BaseExecutor base) {
-      base.setExecutorWrapper(wrapper);
     }
   }
 
-  private static VarHandle cachingDelegate() {
+  private static VarHandle field(Class<?> owner, String name, Class<?> type) {
     try {
-      return MethodHandles.privateLookupIn(CachingExecutor.class, MethodHandles.lookup())
-          .findVarHandle(CachingExecutor.class, "delegate", Executor.class);
+      return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVarHandle(owner, name, type);
     } catch (ReflectiveOperationException | SecurityException e) {
       // a MyBatis that renamed the field, or a module that does not open it: the slower reflective way
       return null;
