@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,11 +75,16 @@ public final class Chart {
   /** The call benchmarks (those with a variant), grouped by method, in the order JMH ran them. */
   private static Map<String, List<Result>> calls(List<Result> results) {
     Map<String, List<Result>> byMethod = new LinkedHashMap<>();
+    for (String method : List.of("pointSelect", "leftJoinInSubquery", "untouchedSelect", "deleteById")) {
+      byMethod.put(method, new ArrayList<>());
+    }
     for (Result result : results) {
       if (isVariant(result.param())) {
         byMethod.computeIfAbsent(result.method(), m -> new ArrayList<>()).add(result);
       }
     }
+    byMethod.values().removeIf(List::isEmpty);
+    byMethod.values().forEach(bars -> bars.sort(Comparator.comparing(bar -> Variant.valueOf(bar.param()))));
     return byMethod;
   }
 
@@ -97,7 +103,7 @@ public final class Chart {
     int gap = 18;
     int left = 330;
     int width = 1100;
-    int plotWidth = width - left - 140;
+    int plotWidth = width - left - 190;
     int height = 90;
     for (List<Result> group : groups.values()) {
       height += group.size() * barHeight + gap + 24;
@@ -113,15 +119,15 @@ public final class Chart {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
     g.drawString(title, 20, 32);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    g.drawString("time per call through a SqlSession, lower is better; bars show the mean, whiskers the 99.9% error;"
-        + " x = ratio to the hand-written floor", 20, 54);
+    g.drawString("time per call through a SqlSession, lower is better; bars show the mean, whiskers the 99.9% error"
+        + " (cut at the edges); x = ratio to the hand-written floor", 20, 54);
     int y = 80;
     for (Map.Entry<String, List<Result>> group : groups.entrySet()) {
       List<Result> bars = group.getValue();
       double max = 0;
       double floor = Double.NaN;
       for (Result bar : bars) {
-        max = Math.max(max, bar.score() + (Double.isNaN(bar.error()) ? 0 : bar.error()));
+        max = Math.max(max, bar.score());
         if (bar.param().equals(Variant.FLOOR.name())) {
           floor = bar.score();
         }
@@ -139,8 +145,9 @@ public final class Chart {
         g.setColor(color);
         g.fillRect(left, y + 3, Math.max(1, length), barHeight - 6);
         if (!Double.isNaN(bar.error())) {
-          int from = (int) Math.round((bar.score() - bar.error()) / max * plotWidth);
-          int to = (int) Math.round((bar.score() + bar.error()) / max * plotWidth);
+          // whiskers wider than the plot (a noisy run) are cut at its edges
+          int from = (int) Math.max(0, Math.round((bar.score() - bar.error()) / max * plotWidth));
+          int to = (int) Math.min(plotWidth, Math.round((bar.score() + bar.error()) / max * plotWidth));
           g.setColor(Color.BLACK);
           g.setStroke(new BasicStroke(1.5f));
           int mid = y + barHeight / 2;
@@ -151,7 +158,7 @@ public final class Chart {
         g.setColor(Color.BLACK);
         String value = String.format(Locale.ROOT, "%.2f", bar.score())
             + (Double.isNaN(floor) ? "" : String.format(Locale.ROOT, "  (%.2fx)", bar.score() / floor));
-        g.drawString(value, left + length + 8, y + barHeight - 7);
+        g.drawString(value, left + plotWidth + 12, y + barHeight - 7);
         y += barHeight;
       }
       y += gap;
@@ -173,8 +180,68 @@ public final class Chart {
     };
   }
 
+  /** The targets, each a ratio of two results of the same run, with its error and whether it is met. */
+  static String targets(List<Result> results) {
+    StringBuilder md = new StringBuilder();
+    md.append("| target | ratio | error | met |\n| --- | ---: | ---: | --- |\n");
+    target(md, results, "point select: softdelete / floor <= 1.03", "pointSelect", "SOFTDELETE", "FLOOR", 1.03, true);
+    target(md, results, "join: softdelete / floor <= 1.03", "leftJoinInSubquery", "SOFTDELETE", "FLOOR", 1.03, true);
+    target(md, results, "no soft table: softdelete / plain <= 1.01", "untouchedSelect", "SOFTDELETE", "PLAIN", 1.01,
+        true);
+    target(md, results, "delete by id: softdelete / hand-written UPDATE <= 1.05", "deleteById", "SOFTDELETE", "FLOOR",
+        1.05, true);
+    target(md, results, "point select: MyBatis-Plus rewrite / softdelete >= 10", "pointSelect", "MP_REWRITE",
+        "SOFTDELETE", 10, false);
+    target(md, results, "join: MyBatis-Plus rewrite / softdelete >= 10", "leftJoinInSubquery", "MP_REWRITE",
+        "SOFTDELETE", 10, false);
+    target(md, results, "point select: MyBatis-Plus rewrite + cache / softdelete >= 5", "pointSelect",
+        "MP_REWRITE_CACHED", "SOFTDELETE", 5, false);
+    target(md, results, "join: MyBatis-Plus rewrite + cache / softdelete >= 5", "leftJoinInSubquery",
+        "MP_REWRITE_CACHED", "SOFTDELETE", 5, false);
+    for (String shape : List.of("POINT", "JOIN", "DELETE")) {
+      target(md, results, "cold " + shape + ": softdelete rewrite / one JSqlParser parse <= 1.10", shape,
+          "softdeleteRewrite", "jsqlparserParse", 1.10, true);
+    }
+    return md.toString();
+  }
+
+  /**
+   * Adds the ratio of two results: for call benchmarks {@code key} is the method and {@code a}, {@code b} are
+   * variants; for the cold benchmark {@code key} is the shape and {@code a}, {@code b} are methods.
+   */
+  private static void target(StringBuilder md, List<Result> results, String name, String key, String a, String b,
+      double limit, boolean atMost) {
+    Result first = find(results, key, a);
+    Result second = find(results, key, b);
+    if (first == null || second == null) {
+      md.append("| ").append(name).append(" | not run | | |\n");
+      return;
+    }
+    double ratio = first.score() / second.score();
+    double relative = Math.hypot(first.error() / first.score(), second.error() / second.score());
+    double error = ratio * relative;
+    // met or missed only when the whole error bar is on one side of the limit
+    double worst = atMost ? ratio + error : ratio - error;
+    double best = atMost ? ratio - error : ratio + error;
+    String verdict = (atMost ? worst <= limit : worst >= limit) ? "yes"
+        : (atMost ? best > limit : best < limit) ? "no" : "within error";
+    md.append(String.format(Locale.ROOT, "| %s | %.3f | ± %.3f | %s |%n", name, ratio, error, verdict));
+  }
+
+  private static Result find(List<Result> results, String key, String name) {
+    for (Result result : results) {
+      boolean call = result.method().equals(key) && result.param().equals(name);
+      boolean cold = result.param().equals(key) && result.method().equals(name);
+      if (call || cold) {
+        return result;
+      }
+    }
+    return null;
+  }
+
   static String table(List<Result> results) {
     StringBuilder md = new StringBuilder();
+    md.append(targets(results)).append('\n');
     md.append("| benchmark | variant | score | error (99.9%) | x floor | bytes/op |\n");
     md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
     Map<String, Double> floors = new LinkedHashMap<>();
