@@ -1,5 +1,9 @@
 package io.github.softdelete.benchmarks;
 
+import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
+import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.util.List;
 
 /**
@@ -9,7 +13,30 @@ import java.util.List;
 final class Checks {
   private Checks() {}
 
+  /** The hand-written floor is what softdelete sends: else the database's work differs, not just ours. */
+  static void floorIsWhatSoftdeleteSends() {
+    SqlRewriter rewriter = new SqlRewriter(SoftTables.of(List.of("users", "orders")),
+        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP"));
+    sameSql(rewriter, ShopMapper.USER, ShopMapper.USER_FILTERED);
+    sameSql(rewriter, ShopMapper.JOIN, ShopMapper.JOIN_FILTERED);
+    sameSql(rewriter, ShopMapper.DELETE, ShopMapper.DELETE_FILTERED);
+  }
+
+  private static void sameSql(SqlRewriter rewriter, String written, String floor) {
+    String sent = rewriter.rewrite(jdbc(written), SoftDeleteMode.DEFAULT).sql();
+    if (!sent.equals(jdbc(floor))) {
+      throw new IllegalStateException("the floor differs from what softdelete sends; make ShopMapper's floor\n  "
+          + jdbc(floor) + "\nread\n  " + sent);
+    }
+  }
+
+  // MyBatis turns each #{...} into a ?
+  private static String jdbc(String mapped) {
+    return mapped.replaceAll("#\\{[^}]*}", "?");
+  }
+
   static void selects(Variant variant, Variant.Calls calls, Shop shop) {
+    floorIsWhatSoftdeleteSends();
     long live = 1;
     long deleted = 10;
     require(calls.pointSelect(live) != null, variant, "a live user is found");
@@ -27,6 +54,7 @@ final class Checks {
   }
 
   static void deletes(Variant variant, Variant.Calls calls, Shop shop) {
+    floorIsWhatSoftdeleteSends();
     long live = 1;
     require(calls.deleteById(live) == 1, variant, "deleting a live user counts one row");
     require(shop.queryLong("SELECT COUNT(*) FROM users WHERE id = 1 AND deleted_at IS NOT NULL") == 1, variant,
