@@ -55,7 +55,7 @@ public final class SoftDeleteConfig {
   private static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
   private static final String CASCADE = "cascade";
   private static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
-      ON_UNPARSEABLE_SELECT, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE, MODE);
+      ON_UNPARSEABLE_SELECT, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE);
   // a cascade binds one timestamp for parent and children; other values cannot tell whose cascade marked a row
   private static final Set<String> TIMESTAMP_VALUES = Set.of("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()",
       "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
@@ -514,12 +514,12 @@ public final class SoftDeleteConfig {
         + ", " + DELETED_VALUE + "=" + deletedValue
         + ", " + CACHE_SIZE + "=" + cacheSize
         + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail")
+        + ", " + MODE + "=" + (observe ? "observe" : "enforce")
         + (deletedByColumn == null ? "" : ", " + DELETED_BY_COLUMN + "=" + deletedByColumn)
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
         + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())
         + (cascades.isEmpty() ? "" : ", " + CASCADE + "="
-            + String.join(":", cascades.stream().map(Cascade::toString).toList()))
-        + ", " + MODE + "=" + (observe ? "observe" : "enforce");
+            + String.join(":", cascades.stream().map(Cascade::toString).toList()));
   }
 
   /** Where each key's value comes from: the given properties, else the system property. */

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SoftDeleteConfigTest {
   private static final String KNOWN =
-      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect,"
-          + " deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade, mode";
+      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect, mode,"
+          + " deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade";
 
   private static Properties props(String... keysAndValues) {
     Properties props = new Properties();
