@@ -23,7 +23,7 @@ public final class CacheMemory {
     int statements = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int bound = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     SqlCache cache = new SqlCache(new SqlRewriter(SoftTables.of(List.of("users", "orders")),
-        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP")), bound, false);
+        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP")), bound, false, false);
 
     long empty = usedAfterGc();
     long largest = 0;
