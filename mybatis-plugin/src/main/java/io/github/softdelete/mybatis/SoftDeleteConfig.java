@@ -32,6 +32,8 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *   <tr><td>{@code cacheSize}</td><td>{@code 10000}</td><td>most rewrites cached per mode</td></tr>
  *   <tr><td>{@code onUnparseableSelect}</td><td>{@code fail}</td><td>{@code warn} lets a SELECT the parser
  *       cannot read run unchanged, with a warning</td></tr>
+ *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
+ *       would rewrite or refuse</td></tr>
  * </table>
  */
 public final class SoftDeleteConfig {
@@ -42,15 +44,16 @@ public final class SoftDeleteConfig {
   private static final String DELETED_VALUE = "deletedValue";
   private static final String CACHE_SIZE = "cacheSize";
   private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
+  private static final String MODE = "mode";
   private static final List<String> KEYS =
-      List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE, ON_UNPARSEABLE_SELECT);
+      List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE, ON_UNPARSEABLE_SELECT, MODE);
 
   private static final String NULL = "NULL";
   private static final Pattern IDENTIFIER =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`");
 
   private static final SoftDeleteConfig DEFAULTS =
-      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false);
+      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, false);
 
   private final String column;
   private final List<String> tables;
@@ -58,15 +61,17 @@ public final class SoftDeleteConfig {
   private final String deletedValue;
   private final int cacheSize;
   private final boolean warnOnUnparseableSelect;
+  private final boolean observe;
 
   private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
-      int cacheSize, boolean warnOnUnparseableSelect) {
+      int cacheSize, boolean warnOnUnparseableSelect, boolean observe) {
     this.column = column;
     this.tables = tables;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
     this.cacheSize = cacheSize;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
+    this.observe = observe;
   }
 
   /** The built-in defaults, ignoring system properties. */
@@ -109,6 +114,7 @@ public final class SoftDeleteConfig {
     int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::cacheSize).orElse(DEFAULTS.cacheSize);
     boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(SoftDeleteConfig::warnOnUnparseableSelect)
         .orElse(DEFAULTS.warnOnUnparseableSelect);
+    boolean observe = source.value(MODE).map(SoftDeleteConfig::observe).orElse(DEFAULTS.observe);
 
     // a deleted row must not look live, or DELETE would silently do nothing visible
     if (deletedValue.equals(NULL)) {
@@ -119,7 +125,7 @@ public final class SoftDeleteConfig {
       throw source.value(DELETED_VALUE).orElseGet(() -> Setting.builtIn(DELETED_VALUE, DEFAULTS.deletedValue))
           .error("same as liveValue '" + liveValue + "', so deleted rows would look live");
     }
-    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn);
+    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, observe);
   }
 
   private static void rejectUnknownKeys(Properties given, boolean readSystemProperties) {
@@ -215,6 +221,16 @@ public final class SoftDeleteConfig {
     throw setting.error("expected 'fail' or 'warn'");
   }
 
+  private static boolean observe(Setting setting) {
+    if (setting.value.equalsIgnoreCase("enforce")) {
+      return false;
+    }
+    if (setting.value.equalsIgnoreCase("observe")) {
+      return true;
+    }
+    throw setting.error("expected 'enforce' or 'observe'");
+  }
+
   /** Splits at any of {@code separators} that is not inside '...', "..." or `...`. */
   private static List<String> splitOutsideQuotes(String text, String separators) {
     List<String> parts = new ArrayList<>();
@@ -308,6 +324,14 @@ public final class SoftDeleteConfig {
     return warnOnUnparseableSelect;
   }
 
+  /**
+   * Whether statements run as the application wrote them, and what softdelete would do is only logged: each
+   * rewrite (original and rewritten SQL) and each refusal, once per distinct statement text and mode.
+   */
+  public boolean observe() {
+    return observe;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -319,12 +343,12 @@ public final class SoftDeleteConfig {
     SoftDeleteConfig other = (SoftDeleteConfig) o;
     return column.equals(other.column) && tables.equals(other.tables) && liveValue.equals(other.liveValue)
         && deletedValue.equals(other.deletedValue) && cacheSize == other.cacheSize
-        && warnOnUnparseableSelect == other.warnOnUnparseableSelect;
+        && warnOnUnparseableSelect == other.warnOnUnparseableSelect && observe == other.observe;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect);
+    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect, observe);
   }
 
   /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
@@ -335,7 +359,8 @@ public final class SoftDeleteConfig {
         + ", " + LIVE_VALUE + "=" + liveValue
         + ", " + DELETED_VALUE + "=" + deletedValue
         + ", " + CACHE_SIZE + "=" + cacheSize
-        + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail");
+        + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail")
+        + ", " + MODE + "=" + (observe ? "observe" : "enforce");
   }
 
   /** Where each key's value comes from: the given properties, else the system property. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SoftDeleteConfigTest {
   private static final String KNOWN =
-      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect";
+      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect, mode";
 
   private static Properties props(String... keysAndValues) {
     Properties props = new Properties();
@@ -72,13 +72,13 @@ class SoftDeleteConfigTest {
   @Test
   void shouldListEffectiveOptionsInToString() {
     assertThat(SoftDeleteConfig.defaults()).hasToString("column=deleted_at, tables=(detect), liveValue=NULL, "
-        + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail");
+        + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, mode=enforce");
 
     SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("column", "removed", "tables", "users,app.orders",
-        "liveValue", "0", "deletedValue", "1", "cacheSize", "50", "onUnparseableSelect", "warn"));
+        "liveValue", "0", "deletedValue", "1", "cacheSize", "50", "onUnparseableSelect", "warn", "mode", "observe"));
 
     assertThat(config).hasToString("column=removed, tables=users:app.orders, liveValue=0, deletedValue=1, "
-        + "cacheSize=50, onUnparseableSelect=warn");
+        + "cacheSize=50, onUnparseableSelect=warn, mode=observe");
   }
 
   // every key
@@ -211,6 +211,19 @@ class SoftDeleteConfigTest {
       assertRejected(props("cacheSize", bad),
           "softdelete: property 'cacheSize' has value '" + bad + "': not a whole number of at least 1");
     }
+  }
+
+  @Test
+  void shouldEnforceUnlessModeIsObserve() {
+    assertThat(SoftDeleteConfig.defaults().observe()).isFalse();
+    assertThat(SoftDeleteConfig.fromProperties(props("mode", "enforce")).observe()).isFalse();
+    assertThat(SoftDeleteConfig.fromProperties(props("mode", "OBSERVE")).observe()).isTrue();
+  }
+
+  @Test
+  void shouldRejectUnknownMode() {
+    assertRejected(props("mode", "dry-run"), "softdelete: property 'mode' has value 'dry-run': expected 'enforce' or "
+        + "'observe'");
   }
 
   @Test

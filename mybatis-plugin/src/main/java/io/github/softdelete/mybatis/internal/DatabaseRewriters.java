@@ -39,7 +39,8 @@ public final class DatabaseRewriters {
       return null;
     }
     return byTables.get(tables, t -> new DatabaseRewriter(
-        new SqlCache(new SqlRewriter(t, marker), config.cacheSize(), config.warnOnUnparseableSelect()),
+        new SqlCache(new SqlRewriter(t, marker), config.cacheSize(), config.warnOnUnparseableSelect(),
+            config.observe()),
         config.cacheSize()));
   }
 

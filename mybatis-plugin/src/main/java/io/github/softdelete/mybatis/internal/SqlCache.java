@@ -21,12 +21,14 @@ final class SqlCache {
 
   private final SqlRewriter rewriter;
   private final boolean warnOnUnparseableSelect;
+  private final boolean observe;
   // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
 
-  SqlCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect) {
+  SqlCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe) {
     this.rewriter = rewriter;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
+    this.observe = observe;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       byMode.put(mode, Caffeine.newBuilder().maximumSize(maximumSize).build());
     }
@@ -48,6 +50,9 @@ final class SqlCache {
   }
 
   private Outcome rewrite(String statementId, String sql, SoftDeleteMode mode) {
+    if (observe) {
+      return observed(statementId, sql, mode);
+    }
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);
       if (!result.changed()) {
@@ -68,6 +73,25 @@ final class SqlCache {
       }
       return new Outcome(null, e);
     }
+  }
+
+  /** mode=observe: runs nothing differently, says once per statement text what enforce would do. */
+  private Outcome observed(String statementId, String sql, SoftDeleteMode mode) {
+    String where = "softdelete (observe): statement '" + statementId + "'"
+        + (mode == SoftDeleteMode.DEFAULT ? "" : " in mode " + mode);
+    try {
+      RewriteResult result = rewriter.rewrite(sql, mode);
+      if (result.changed()) {
+        LOG.warn(where + " would run as: " + oneLine(result.sql()) + " | instead of: " + oneLine(sql));
+      }
+    } catch (RewriteRefusedException e) {
+      LOG.warn(where + " would be refused: " + e.getMessage() + " | SQL: " + oneLine(sql));
+    }
+    return Outcome.UNCHANGED;
+  }
+
+  private static String oneLine(String sql) {
+    return sql.strip().replaceAll("\\s+", " ");
   }
 
   /** Exactly one of the fields is set, or neither when the statement runs unchanged. */

@@ -1,0 +1,97 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Build step after the shade plugin: moves every class that needs MyBatis (ours, and the JSqlParser and Caffeine
+ * they use) under {@code softdelete-inner/} with the suffix {@code .classdata}. The system class loader, which
+ * holds the agent jar, can then never load them: they are defined at run time in a child of MyBatis's own class
+ * loader. Byte Buddy and the agent's entry classes stay where the system class loader finds them.
+ *
+ * <p>Run by the build as {@code java Repackage.java <shaded jar> <agent jar> <timestamp>}.
+ */
+public final class Repackage {
+  static final String INNER = "softdelete-inner/";
+  static final List<String> INNER_PACKAGES = List.of(
+      "io/github/softdelete/mybatis/",
+      "io/github/softdelete/agent/inner/",
+      "io/github/softdelete/agent/shaded/jsqlparser/",
+      "io/github/softdelete/agent/shaded/caffeine/");
+
+  public static void main(String[] args) throws IOException {
+    Path in = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    FileTime time = FileTime.from(Instant.parse(args[2]));
+    // sorted, so that the same input always gives the same bytes
+    TreeMap<String, JarEntry> entries = new TreeMap<>();
+    try (JarFile jar = new JarFile(in.toFile())) {
+      Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+      try (OutputStream file = Files.newOutputStream(tmp); JarOutputStream target = new JarOutputStream(file)) {
+        JarEntry manifest = jar.getJarEntry(JarFile.MANIFEST_NAME);
+        copy(jar, manifest, "META-INF/", time, target, true);
+        copy(jar, manifest, JarFile.MANIFEST_NAME, time, target, false);
+        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+          JarEntry entry = e.nextElement();
+          if (!entry.isDirectory() && !entry.getName().equals(JarFile.MANIFEST_NAME)) {
+            entries.put(target(entry.getName()), entry);
+          }
+        }
+        Set<String> directories = new HashSet<>(List.of("META-INF/"));
+        for (var mapped : entries.entrySet()) {
+          String name = mapped.getKey();
+          for (String dir : directoriesOf(name)) {
+            if (directories.add(dir)) {
+              copy(jar, null, dir, time, target, true);
+            }
+          }
+          copy(jar, mapped.getValue(), name, time, target, false);
+        }
+      }
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static String target(String name) {
+    for (String prefix : INNER_PACKAGES) {
+      if (name.startsWith(prefix)) {
+        return INNER + (name.endsWith(".class") ? name.substring(0, name.length() - 6) + ".classdata" : name);
+      }
+    }
+    return name;
+  }
+
+  private static List<String> directoriesOf(String name) {
+    ArrayList<String> dirs = new ArrayList<>();
+    for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+      dirs.add(name.substring(0, i + 1));
+    }
+    return dirs;
+  }
+
+  private static void copy(JarFile jar, JarEntry source, String name, FileTime time, JarOutputStream target,
+      boolean directory) throws IOException {
+    JarEntry entry = new JarEntry(name);
+    entry.setLastModifiedTime(time);
+    target.putNextEntry(entry);
+    if (!directory) {
+      try (InputStream data = jar.getInputStream(source)) {
+        data.transferTo(target);
+      }
+    }
+    target.closeEntry();
+  }
+}

@@ -1,0 +1,94 @@
+package io.github.softdelete.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.jar.JarFile;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.dynamic.DynamicType;
+
+/**
+ * The agent jar's hidden classes (under {@code softdelete-inner/}, see {@code src/build/Repackage.java}) and
+ * the class loaders that define them.
+ */
+final class InnerClasses {
+  private static final String OPTIONS = "io.github.softdelete.agent.inner.Options";
+  private static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
+  private static final String PERSISTENCE_EXCEPTION = "org.apache.ibatis.exceptions.PersistenceException";
+
+  private final JarFile jar;
+  private final ProtectionDomain domain;
+
+  private InnerClasses(JarFile jar, ProtectionDomain domain) {
+    this.jar = jar;
+    this.domain = domain;
+  }
+
+  static InnerClasses fromAgentJar() throws IOException {
+    ProtectionDomain domain = InnerClasses.class.getProtectionDomain();
+    CodeSource source = domain.getCodeSource();
+    try {
+      File file = new File(source.getLocation().toURI());
+      return new InnerClasses(new JarFile(file), domain);
+    } catch (URISyntaxException | IllegalArgumentException | NullPointerException e) {
+      throw new IOException("cannot find the agent jar (" + (source == null ? null : source.getLocation()) + ")", e);
+    }
+  }
+
+  /** A loader for our classes beside the MyBatis that {@code mybatis} loads. */
+  ClassLoader loaderBeside(ClassLoader mybatis) {
+    return new InnerLoader(jar, domain, mybatis, Map.of());
+  }
+
+  /**
+   * Checks the options with {@code SoftDeleteConfig} itself, before any MyBatis is there.
+   *
+   * @return the effective options, as the activation line shows them
+   */
+  String validate(Properties options) throws AgentOptions.BadOptionException {
+    try {
+      return standalone(OPTIONS, Function.class).apply(options).toString();
+    } catch (RuntimeException e) {
+      throw new AgentOptions.BadOptionException(withoutPrefix(e.getMessage()));
+    }
+  }
+
+  /** {@code explain}: the statement in each mode, or why it is refused. */
+  String explain(Properties options, String sql) throws AgentOptions.BadOptionException {
+    try {
+      return standalone(EXPLAINER, BiFunction.class).apply(options, sql).toString();
+    } catch (RuntimeException e) {
+      throw new AgentOptions.BadOptionException(withoutPrefix(e.getMessage()));
+    }
+  }
+
+  private static String withoutPrefix(String message) {
+    return message != null && message.startsWith("softdelete: ") ? message.substring("softdelete: ".length())
+        : message;
+  }
+
+  /**
+   * One of our classes in a loader without MyBatis. {@code SoftDeleteConfig}'s errors are
+   * {@code SoftDeleteException}s, which extend MyBatis's {@code PersistenceException}: that loader gets a
+   * stand-in for it, generated here, so that no MyBatis class is bundled.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T standalone(String className, Class<T> type) {
+    try (DynamicType.Unloaded<RuntimeException> standIn = new ByteBuddy()
+        .subclass(RuntimeException.class)
+        .name(PERSISTENCE_EXCEPTION)
+        .make()) {
+      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getPlatformClassLoader(),
+          Map.of(PERSISTENCE_EXCEPTION, standIn.getBytes()));
+      return (T) type.cast(Class.forName(className, true, loader).getConstructor().newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the agent jar is incomplete: " + e, e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.softdelete.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Defines the agent jar's hidden classes as a child of MyBatis's class loader, so that they link against the
+ * application's MyBatis. Our classes come first: a softdelete-mybatis the application may have of its own
+ * must not be mixed with ours.
+ */
+final class InnerLoader extends ClassLoader {
+  static final String INNER = "softdelete-inner/";
+
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final JarFile jar;
+  private final ProtectionDomain domain;
+  private final Map<String, byte[]> extra;
+
+  InnerLoader(JarFile jar, ProtectionDomain domain, ClassLoader parent, Map<String, byte[]> extra) {
+    super("softdelete-agent", parent);
+    this.jar = jar;
+    this.domain = domain;
+    this.extra = extra;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> type = findLoadedClass(name);
+      if (type == null) {
+        byte[] bytes = name.startsWith("java.") ? null : bytesOf(name);
+        type = bytes == null ? super.loadClass(name, false) : defineClass(name, bytes, 0, bytes.length, domain);
+      }
+      if (resolve) {
+        resolveClass(type);
+      }
+      return type;
+    }
+  }
+
+  @Override
+  protected Class<?> findClass(String name) throws ClassNotFoundException {
+    throw new ClassNotFoundException(name);
+  }
+
+  @Override
+  protected URL findResource(String name) {
+    JarEntry entry = jar.getJarEntry(INNER + name);
+    if (entry == null) {
+      return null;
+    }
+    try {
+      return new URL("jar:" + new java.io.File(jar.getName()).toURI() + "!/" + entry.getName());
+    } catch (MalformedURLException e) {
+      return null;
+    }
+  }
+
+  private byte[] bytesOf(String className) {
+    byte[] given = extra.get(className);
+    if (given != null) {
+      return given;
+    }
+    JarEntry entry = jar.getJarEntry(INNER + className.replace('.', '/') + ".classdata");
+    if (entry == null) {
+      return null;
+    }
+    try (InputStream in = jar.getInputStream(entry)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + entry.getName() + " from " + jar.getName(), e);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.softdelete.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@code softdelete-agent.jar} holds: relocated third-party code, hidden MyBatis-facing classes, manifest. */
+class AgentJarIT {
+  private JarFile jar;
+  private List<String> names;
+
+  @BeforeEach
+  void open() throws IOException {
+    jar = new JarFile(Child.AGENT_JAR.toFile());
+    names = jar.stream().map(JarEntry::getName).toList();
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    jar.close();
+  }
+
+  @Test
+  void shouldHoldNoUnrelocatedThirdPartyClass() {
+    assertThat(names).noneMatch(n -> n.contains("net/bytebuddy/") || n.contains("net/sf/jsqlparser/")
+        || n.contains("com/github/benmanes/"));
+    assertThat(names).contains("io/github/softdelete/agent/shaded/bytebuddy/agent/builder/AgentBuilder.class");
+  }
+
+  @Test
+  void shouldNotBundleMyBatis() {
+    assertThat(names).noneMatch(n -> n.contains("org/apache/ibatis/"));
+  }
+
+  @Test
+  void shouldHideEveryClassThatNeedsMyBatisFromTheSystemClassLoader() {
+    assertThat(names).noneMatch(n -> n.startsWith("io/github/softdelete/mybatis/")
+        || n.startsWith("io/github/softdelete/agent/inner/") || n.startsWith("io/github/softdelete/agent/shaded/jsqlparser/")
+        || n.startsWith("io/github/softdelete/agent/shaded/caffeine/"));
+    assertThat(names).contains(
+        "softdelete-inner/io/github/softdelete/mybatis/SoftDeleteInterceptor.classdata",
+        "softdelete-inner/io/github/softdelete/agent/inner/ChainHook.classdata",
+        "softdelete-inner/io/github/softdelete/agent/shaded/jsqlparser/parser/CCJSqlParserUtil.classdata",
+        "softdelete-inner/io/github/softdelete/agent/shaded/caffeine/cache/Caffeine.classdata");
+    assertThat(names).filteredOn(n -> n.startsWith("softdelete-inner/")).noneMatch(n -> n.endsWith(".class"));
+  }
+
+  @Test
+  void shouldDeclareEntryPointsInTheManifest() throws IOException {
+    Attributes manifest = jar.getManifest().getMainAttributes();
+
+    assertThat(manifest.getValue("Premain-Class")).isEqualTo("io.github.softdelete.agent.SoftDeleteAgent");
+    assertThat(manifest.getValue("Agent-Class")).isEqualTo("io.github.softdelete.agent.SoftDeleteAgent");
+    assertThat(manifest.getValue("Main-Class")).isEqualTo("io.github.softdelete.agent.Main");
+    assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
+    assertThat(manifest.getValue("Implementation-Version")).isNotBlank();
+  }
+}

@@ -1,0 +1,90 @@
+package io.github.softdelete.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code java -jar softdelete-agent.jar [command]}. */
+class CommandLineIT {
+  private static Child agentJar(String... args) {
+    List<String> command = new ArrayList<>(List.of(Child.JAVA, "-jar", Child.AGENT_JAR.toString()));
+    command.addAll(List.of(args));
+    return Child.run(command);
+  }
+
+  @Test
+  void shouldPrintUsageAndAttachableJvmsWithoutArguments() {
+    try (Child other = Child.start(List.of(Child.JAVA, "-cp", Child.fixtureClasspath("plain"),
+        "io.github.softdelete.fixture.plain.PlainApp", "--wait"))) {
+      other.awaitLine("ready");
+
+      Child child = agentJar().assertSucceeded();
+
+      assertThat(child.lines()).contains(
+          "  java -javaagent:softdelete-agent.jar[=options] -jar app.jar",
+          "JVMs to attach to:");
+      assertThat(child.text()).contains("java -jar softdelete-agent.jar attach <pid> [options]")
+          .contains("java -jar softdelete-agent.jar explain [options] \"<sql>\"")
+          .contains("  " + other.pid() + "  io.github.softdelete.fixture.plain.PlainApp --wait");
+    }
+  }
+
+  @Test
+  void shouldRejectAnUnknownCommand() {
+    Child child = agentJar("purgee");
+
+    assertThat(child.exitCode()).isEqualTo(2);
+    assertThat(child.lines()).first().isEqualTo("softdelete-agent: unknown command 'purgee'");
+  }
+
+  @Test
+  void shouldExplainADeleteInEveryMode() {
+    Child child = agentJar("explain", "tables=users", "DELETE FROM users WHERE id = 1").assertSucceeded();
+
+    assertThat(child.lines()).containsExactly(
+        "default:         UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (id = 1) AND deleted_at IS NULL",
+        "include-deleted: UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (id = 1) AND deleted_at IS NULL",
+        "only-deleted:    UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (id = 1) AND deleted_at IS NULL",
+        "hard-delete:     DELETE FROM users WHERE id = 1   (unchanged)");
+  }
+
+  @Test
+  void shouldExplainWhyAStatementIsRefused() {
+    Child child = agentJar("explain", "tables=users", "TRUNCATE TABLE users").assertSucceeded();
+
+    assertThat(child.lines()).first().asString().startsWith("default:         refused: table 'users': ");
+    assertThat(child.lines()).last().isEqualTo("hard-delete:     TRUNCATE TABLE users   (unchanged)");
+  }
+
+  // the walk over every node of the tree must know JSqlParser's package under its relocated name
+  @Test
+  void shouldFindASoftTableDeepInAnExpressionWithRelocatedJSqlParser() {
+    Child child = agentJar("explain", "tables=users:orders",
+        "SELECT id, CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.user_id = u.id) THEN 1 ELSE 0 END FROM users u")
+        .assertSucceeded();
+
+    assertThat(child.lines()).first().asString()
+        .contains("FROM orders o WHERE (o.user_id = u.id) AND o.deleted_at IS NULL")
+        .contains("u.deleted_at IS NULL");
+  }
+
+  @Test
+  void shouldNeedTablesToExplain() {
+    Child child = agentJar("explain", "SELECT * FROM users");
+
+    assertThat(child.exitCode()).isEqualTo(2);
+    assertThat(child.lines()).containsExactly("softdelete-agent: explain needs the option tables=... (with no "
+        + "database there is no column 'deleted_at' to detect soft tables by)");
+  }
+
+  @Test
+  void shouldNameABadOptionOfExplain() {
+    Child child = agentJar("explain", "tables=users,liveValue=0;", "SELECT * FROM users");
+
+    assertThat(child.exitCode()).isEqualTo(2);
+    assertThat(child.lines()).containsExactly("softdelete-agent: property 'liveValue' has value '0;': comments and "
+        + "semicolons are not allowed in a SQL expression");
+  }
+}
