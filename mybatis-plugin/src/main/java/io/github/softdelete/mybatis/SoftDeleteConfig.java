@@ -34,6 +34,11 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *       cannot read run unchanged, with a warning</td></tr>
  *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
  *       would rewrite or refuse</td></tr>
+ *   <tr><td>{@code deletedByColumn}</td><td>(none)</td><td>column written with who deleted the row</td></tr>
+ *   <tr><td>{@code deleteReasonColumn}</td><td>(none)</td><td>column written with why</td></tr>
+ *   <tr><td>{@code deletedBySupplier}</td><td>(none)</td><td>class implementing {@link DeletedBySupplier}</td></tr>
+ *   <tr><td>{@code cascade}</td><td>(none)</td><td>relations {@code child.fk->parent.key}, separated by commas
+ *       or colons</td></tr>
  * </table>
  */
 public final class SoftDeleteConfig {
@@ -45,15 +50,23 @@ public final class SoftDeleteConfig {
   private static final String CACHE_SIZE = "cacheSize";
   private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
   private static final String MODE = "mode";
-  private static final List<String> KEYS =
-      List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE, ON_UNPARSEABLE_SELECT, MODE);
+  private static final String DELETED_BY_COLUMN = "deletedByColumn";
+  private static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
+  private static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
+  private static final String CASCADE = "cascade";
+  private static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
+      ON_UNPARSEABLE_SELECT, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE);
+  // a cascade binds one timestamp for parent and children; other values cannot tell whose cascade marked a row
+  private static final Set<String> TIMESTAMP_VALUES = Set.of("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()",
+      "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
 
   private static final String NULL = "NULL";
   private static final Pattern IDENTIFIER =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`");
 
   private static final SoftDeleteConfig DEFAULTS =
-      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, false);
+      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, false, null, null,
+          null, List.of());
 
   private final String column;
   private final List<String> tables;
@@ -62,9 +75,14 @@ public final class SoftDeleteConfig {
   private final int cacheSize;
   private final boolean warnOnUnparseableSelect;
   private final boolean observe;
+  private final String deletedByColumn;
+  private final String deleteReasonColumn;
+  private final DeletedBySupplier deletedBySupplier;
+  private final List<Cascade> cascades;
 
   private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
-      int cacheSize, boolean warnOnUnparseableSelect, boolean observe) {
+      int cacheSize, boolean warnOnUnparseableSelect, boolean observe, String deletedByColumn,
+      String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades) {
     this.column = column;
     this.tables = tables;
     this.liveValue = liveValue;
@@ -72,6 +90,10 @@ public final class SoftDeleteConfig {
     this.cacheSize = cacheSize;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
     this.observe = observe;
+    this.deletedByColumn = deletedByColumn;
+    this.deleteReasonColumn = deleteReasonColumn;
+    this.deletedBySupplier = deletedBySupplier;
+    this.cascades = cascades;
   }
 
   /** The built-in defaults, ignoring system properties. */
@@ -125,7 +147,105 @@ public final class SoftDeleteConfig {
       throw source.value(DELETED_VALUE).orElseGet(() -> Setting.builtIn(DELETED_VALUE, DEFAULTS.deletedValue))
           .error("same as liveValue '" + liveValue + "', so deleted rows would look live");
     }
-    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, observe);
+    String deletedBy = source.value(DELETED_BY_COLUMN).map(setting -> auditColumn(setting, column))
+        .orElse(null);
+    String reason = source.value(DELETE_REASON_COLUMN).map(setting -> auditColumn(setting, column))
+        .orElse(null);
+    if (deletedBy != null && reason != null && normalised(unquoted(deletedBy)).equals(normalised(unquoted(reason)))) {
+      throw source.value(DELETE_REASON_COLUMN).orElseThrow()
+          .error("same column as deletedByColumn '" + deletedBy + "'");
+    }
+    Optional<Setting> supplierSetting = source.value(DELETED_BY_SUPPLIER);
+    if (supplierSetting.isPresent() && deletedBy == null) {
+      throw supplierSetting.get().error("has no effect without deletedByColumn; set deletedByColumn too");
+    }
+    DeletedBySupplier supplier = supplierSetting.map(SoftDeleteConfig::supplier).orElse(null);
+    List<Cascade> cascades = source.value(CASCADE)
+        .map(setting -> cascades(setting, tables, deletedValue)).orElse(List.of());
+    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, observe, deletedBy,
+        reason, supplier, cascades);
+  }
+
+  private static String auditColumn(Setting setting, String markerColumn) {
+    String name = identifier(setting);
+    if (normalised(unquoted(name)).equals(normalised(unquoted(markerColumn)))) {
+      throw setting.error("same column as the marker column '" + markerColumn + "'");
+    }
+    return name;
+  }
+
+  private static DeletedBySupplier supplier(Setting setting) {
+    Class<?> type;
+    try {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      type = Class.forName(setting.value, true,
+          context != null ? context : SoftDeleteConfig.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw setting.error("no such class");
+    }
+    if (!DeletedBySupplier.class.isAssignableFrom(type)) {
+      throw setting.error("does not implement " + DeletedBySupplier.class.getName());
+    }
+    try {
+      return (DeletedBySupplier) type.getConstructor().newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw setting.error("needs a public constructor without arguments");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new SoftDeleteException("softdelete: " + setting.origin + " has value '" + setting.value
+          + "': its constructor failed: " + e, e);
+    }
+  }
+
+  private static List<Cascade> cascades(Setting setting, List<String> tables, String deletedValue) {
+    if (!TIMESTAMP_VALUES.contains(normalised(deletedValue))) {
+      throw setting.error("cascades need deletedValue CURRENT_TIMESTAMP (it is '" + deletedValue
+          + "'): parent and children are marked with one timestamp, which is how undo tells the children a"
+          + " cascade deleted from those deleted before");
+    }
+    List<Cascade> cascades = new ArrayList<>();
+    for (String entry : splitOutsideQuotes(setting.value, ",:")) {
+      String declaration = entry.strip();
+      if (declaration.isEmpty()) {
+        throw setting.error("empty cascade");
+      }
+      int arrow = declaration.indexOf("->");
+      String[] child = arrow < 0 ? null : tableAndColumn(declaration.substring(0, arrow));
+      String[] parent = arrow < 0 ? null : tableAndColumn(declaration.substring(arrow + 2));
+      if (child == null || parent == null) {
+        throw setting.error("'" + declaration + "' is not a cascade (child_table.column->parent_table.column)");
+      }
+      Cascade cascade = new Cascade(child[0], child[1], parent[0], parent[1]);
+      if (!tables.isEmpty()) {
+        for (String table : List.of(cascade.childTable(), cascade.parentTable())) {
+          if (tables.stream().noneMatch(soft -> Cascade.sameTable(soft, table))) {
+            throw setting.error("'" + declaration + "' names table '" + table + "', which is not in tables ("
+                + String.join(", ", tables) + ")");
+          }
+        }
+      }
+      if (Cascade.sameTable(cascade.childTable(), cascade.parentTable())) {
+        throw setting.error("'" + declaration + "' is a cycle: a table cannot cascade to itself");
+      }
+      if (!cascades.contains(cascade)) {
+        cascades.add(cascade);
+      }
+    }
+    List<String> cycle = Cascades.cycleIn(cascades);
+    if (!cycle.isEmpty()) {
+      throw setting.error("the cascades form a cycle: " + String.join(" -> ", cycle));
+    }
+    return Collections.unmodifiableList(cascades);
+  }
+
+  /** {@code [schema.]table.column} as {table, column}, unquoted; {@code null} when malformed. */
+  private static String[] tableAndColumn(String text) {
+    List<String> parts = splitOutsideQuotes(text.strip(), ".");
+    if (parts.size() < 2 || parts.size() > 3
+        || !parts.stream().allMatch(p -> IDENTIFIER.matcher(p.strip()).matches() && !unquoted(p).contains("."))) {
+      return null;
+    }
+    List<String> names = parts.stream().map(SoftDeleteConfig::unquoted).toList();
+    return new String[] {String.join(".", names.subList(0, names.size() - 1)), names.get(names.size() - 1)};
   }
 
   private static void rejectUnknownKeys(Properties given, boolean readSystemProperties) {
@@ -332,6 +452,26 @@ public final class SoftDeleteConfig {
     return observe;
   }
 
+  /** The column that records who deleted a row, or {@code null}: not recorded. */
+  public String deletedByColumn() {
+    return deletedByColumn;
+  }
+
+  /** The column that records why a row was deleted, or {@code null}: not recorded. */
+  public String deleteReasonColumn() {
+    return deleteReasonColumn;
+  }
+
+  /** The configured {@link DeletedBySupplier}, or {@code null}. */
+  public DeletedBySupplier deletedBySupplier() {
+    return deletedBySupplier;
+  }
+
+  /** The declared cascades, in declaration order, without duplicates; acyclic. */
+  public List<Cascade> cascades() {
+    return cascades;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -343,12 +483,20 @@ public final class SoftDeleteConfig {
     SoftDeleteConfig other = (SoftDeleteConfig) o;
     return column.equals(other.column) && tables.equals(other.tables) && liveValue.equals(other.liveValue)
         && deletedValue.equals(other.deletedValue) && cacheSize == other.cacheSize
-        && warnOnUnparseableSelect == other.warnOnUnparseableSelect && observe == other.observe;
+        && warnOnUnparseableSelect == other.warnOnUnparseableSelect && observe == other.observe
+        && Objects.equals(deletedByColumn, other.deletedByColumn)
+        && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
+        && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades);
+  }
+
+  private String supplierName() {
+    return deletedBySupplier == null ? null : deletedBySupplier.getClass().getName();
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect, observe);
+    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect, observe,
+        deletedByColumn, deleteReasonColumn, supplierName(), cascades);
   }
 
   /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
@@ -360,7 +508,12 @@ public final class SoftDeleteConfig {
         + ", " + DELETED_VALUE + "=" + deletedValue
         + ", " + CACHE_SIZE + "=" + cacheSize
         + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail")
-        + ", " + MODE + "=" + (observe ? "observe" : "enforce");
+        + ", " + MODE + "=" + (observe ? "observe" : "enforce")
+        + (deletedByColumn == null ? "" : ", " + DELETED_BY_COLUMN + "=" + deletedByColumn)
+        + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
+        + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())
+        + (cascades.isEmpty() ? "" : ", " + CASCADE + "="
+            + String.join(":", cascades.stream().map(Cascade::toString).toList()));
   }
 
   /** Where each key's value comes from: the given properties, else the system property. */

@@ -42,6 +42,9 @@ import org.apache.ibatis.session.RowBounds;
 })
 public class SoftDeleteInterceptor implements Interceptor {
   private volatile DatabaseRewriters rewriters;
+  private volatile SoftDeleteConfig config;
+  // set in code; wins over the deletedBySupplier property
+  private volatile DeletedBySupplier deletedBySupplier;
 
   /** Defaults and {@code -Dsoftdelete.*} system properties; MyBatis then calls {@link #setProperties}. */
   public SoftDeleteInterceptor() {
@@ -49,7 +52,24 @@ public class SoftDeleteInterceptor implements Interceptor {
   }
 
   public SoftDeleteInterceptor(SoftDeleteConfig config) {
-    this.rewriters = new DatabaseRewriters(config);
+    this(config, null);
+  }
+
+  /** @param deletedBySupplier who deletes, when no {@link DeletedBy} scope says; wins over the property */
+  public SoftDeleteInterceptor(SoftDeleteConfig config, DeletedBySupplier deletedBySupplier) {
+    this.deletedBySupplier = deletedBySupplier;
+    configure(config);
+  }
+
+  /** Sets who deletes, when no {@link DeletedBy} scope says; wins over the {@code deletedBySupplier} property. */
+  public void setDeletedBySupplier(DeletedBySupplier deletedBySupplier) {
+    this.deletedBySupplier = deletedBySupplier;
+  }
+
+  private void configure(SoftDeleteConfig config) {
+    this.config = config;
+    this.rewriters = new DatabaseRewriters(config, new CurrentDeletion(
+        () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()));
   }
 
   @Override
@@ -63,7 +83,7 @@ public class SoftDeleteInterceptor implements Interceptor {
     }
     SoftDeleteMode mode = SoftDeleteMode.current();
     return switch (invocation.getMethod().getName()) {
-      case "update" -> executor.update(rewriter.statementFor(ms, args[1], mode), args[1]);
+      case "update" -> rewriter.update(executor, ms, args[1], mode);
       case "queryCursor" ->
           executor.queryCursor(rewriter.statementFor(ms, args[1], mode), args[1], (RowBounds) args[2]);
       case "createCacheKey" -> rewriter.cacheKey(invocation, mode);
@@ -92,6 +112,6 @@ public class SoftDeleteInterceptor implements Interceptor {
    */
   @Override
   public void setProperties(Properties properties) {
-    this.rewriters = new DatabaseRewriters(SoftDeleteConfig.fromProperties(properties));
+    configure(SoftDeleteConfig.fromProperties(properties));
   }
 }

@@ -3,7 +3,8 @@ package io.github.softdelete.mybatis;
 /**
  * How the statements of the current thread treat soft-deleted rows.
  *
- * <p>The mode is set by the scopes {@link IncludeDeleted}, {@link OnlyDeleted} and {@link HardDelete};
+ * <p>The mode is set by the scopes {@link IncludeDeleted}, {@link OnlyDeleted}, {@link HardDelete} and
+ * {@link Undelete};
  * outside any scope it is {@link #DEFAULT}.
  */
 public enum SoftDeleteMode {
@@ -17,7 +18,12 @@ public enum SoftDeleteMode {
    */
   ONLY_DELETED,
   /** DELETE and TRUNCATE run as written and erase rows; every other filter stays. */
-  HARD_DELETE;
+  HARD_DELETE,
+  /**
+   * A DELETE on a soft table restores the deleted rows it names instead of marking live ones (and, with
+   * cascades, the children that deleting them marked). Every other statement behaves as in {@link #DEFAULT}.
+   */
+  UNDELETE;
 
   /** The mode of the calling thread. */
   public static SoftDeleteMode current() {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SoftDeleteConfigTest {
   private static final String KNOWN =
-      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect, mode";
+      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect, mode,"
+          + " deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade";
 
   private static Properties props(String... keysAndValues) {
     Properties props = new Properties();

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.cache.CacheKey;
+import io.github.softdelete.mybatis.rewrite.RewriteResult;
+import java.sql.SQLException;
 import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.executor.keygen.SelectKeyGenerator;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlSource;
@@ -21,13 +24,17 @@ import org.apache.ibatis.session.RowBounds;
 /** Hands MyBatis rewritten statements for the soft tables of one database. */
 public final class DatabaseRewriter {
   private final SqlCache sqlCache;
+  private final DeletionAudit audit;
+  private final boolean cascades;
   // per mode: original statement -> copy whose SQL source rewrites. The same copy every time, so that
   // BatchExecutor, which compares statement objects, keeps adding to the same batch.
   private final Map<SoftDeleteMode, Cache<MappedStatement, MappedStatement>> copiesByMode =
       new EnumMap<>(SoftDeleteMode.class);
 
-  DatabaseRewriter(SqlCache sqlCache, int maximumSize) {
+  DatabaseRewriter(SqlCache sqlCache, int maximumSize, DeletionAudit audit, boolean cascades) {
     this.sqlCache = sqlCache;
+    this.audit = audit;
+    this.cascades = cascades;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       // weak keys: compared by identity, and gone with the Configuration they belong to
       copiesByMode.put(mode, Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build());
@@ -93,7 +100,50 @@ public final class DatabaseRewriter {
     }
     return copiesByMode.get(mode).get(ms, original -> MappedStatements.withSqlSource(original,
         new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
-            mode)));
+            mode, audit)));
+  }
+
+  /**
+   * Runs an update: the rewritten statement, after its cascade's statements when it has any, through
+   * {@code executor} (so in the caller's transaction). In {@code Undelete}, an integrity violation becomes
+   * a {@link SoftDeleteException} that names the constraint.
+   */
+  public int update(Executor executor, MappedStatement ms, Object parameter, SoftDeleteMode mode)
+      throws SQLException {
+    try {
+      if (cascades && !(ms.getKeyGenerator() instanceof SelectKeyGenerator)) {
+        // the cascade needs the SQL before the statement runs; without <selectKey> it is known now
+        BoundSql boundSql = ms.getBoundSql(parameter);
+        RewriteResult result = sqlCache.resultFor(ms.getId(), boundSql.getSql(), mode);
+        if (result != null && !result.before().isEmpty()) {
+          return CascadeRun.run(executor, ms, parameter, boundSql, result, new AddedValues(audit));
+        }
+      }
+      return executor.update(statementFor(ms, parameter, mode), parameter);
+    } catch (CascadeRun.Failure failure) {
+      throw translated(ms, mode, failure.getCause(), failure.table);
+    } catch (SQLException e) {
+      throw translated(ms, mode, e, null);
+    } catch (RuntimeException e) {
+      throw translated(ms, mode, e, null);
+    }
+  }
+
+  /** {@code e} itself, or in {@code Undelete} the refusal that names the constraint a restore violated. */
+  private <E extends Exception> E translated(MappedStatement ms, SoftDeleteMode mode, E e, String table)
+      throws SoftDeleteException {
+    SQLException violation = mode == SoftDeleteMode.UNDELETE ? ConstraintViolations.find(e) : null;
+    if (violation == null) {
+      return e;
+    }
+    throw SoftDeleteException.refused(ms.getId(), table != null ? table : tableOf(ms, mode),
+        ConstraintViolations.restoreRefusal(violation), e);
+  }
+
+  // the statement ran, so its SQL is static or was rewritten moments ago: the copy's source knows its table
+  private String tableOf(MappedStatement ms, SoftDeleteMode mode) {
+    MappedStatement copy = copiesByMode.get(mode).getIfPresent(ms);
+    return copy != null && copy.getSqlSource() instanceof RewritingSqlSource source ? source.lastTable() : null;
   }
 
   @SuppressWarnings("unchecked")

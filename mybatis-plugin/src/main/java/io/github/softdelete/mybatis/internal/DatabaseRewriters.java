@@ -18,15 +18,23 @@ public final class DatabaseRewriters {
   private final SoftDeleteConfig config;
   private final SoftTableCatalog catalog;
   private final SoftDeleteMarker marker;
+  private final DeletionAudit audit;
   // weak keys: compared by identity, which is how the catalog hands out one SoftTables per database
   private final Cache<SoftTables, DatabaseRewriter> byTables = Caffeine.newBuilder().weakKeys().build();
   // weak keys: identity, and gone with the DataSource
   private final Cache<DataSource, SoftTables> byDataSource = Caffeine.newBuilder().weakKeys().build();
 
   public DatabaseRewriters(SoftDeleteConfig config) {
+    this(config, DeletionAudit.NONE);
+  }
+
+  /** @param audit who deletes and why, asked when a marking statement binds its parameters */
+  public DatabaseRewriters(SoftDeleteConfig config, DeletionAudit audit) {
     this.config = config;
     this.catalog = new SoftTableCatalog(config);
-    this.marker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue());
+    this.marker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
+        .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
+    this.audit = audit;
   }
 
   /**
@@ -39,9 +47,9 @@ public final class DatabaseRewriters {
       return null;
     }
     return byTables.get(tables, t -> new DatabaseRewriter(
-        new SqlCache(new SqlRewriter(t, marker), config.cacheSize(), config.warnOnUnparseableSelect(),
-            config.observe()),
-        config.cacheSize()));
+        new SqlCache(new SqlRewriter(t, marker, config.cascades()), config.cacheSize(),
+            config.warnOnUnparseableSelect(), config.observe()),
+        config.cacheSize(), audit, !config.cascades().isEmpty()));
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.softdelete.mybatis.internal;
 
+import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.session.Configuration;
@@ -9,7 +11,8 @@ import org.apache.ibatis.session.Configuration;
  * Rewrites the SQL of every {@link BoundSql} the original source produces, in one fixed mode.
  *
  * <p>Updates need this: MyBatis computes their SQL late, after a {@code <selectKey>} has filled in the
- * parameter, so the interceptor cannot hand over finished SQL as it does for queries.
+ * parameter, so the interceptor cannot hand over finished SQL as it does for queries. The values the library
+ * adds (who deleted, why) are read here too, on the thread that runs the statement.
  */
 final class RewritingSqlSource implements SqlSource {
   private final SqlSource original;
@@ -17,20 +20,38 @@ final class RewritingSqlSource implements SqlSource {
   private final String statementId;
   private final SqlCache cache;
   private final SoftDeleteMode mode;
+  private final DeletionAudit audit;
+  // for messages about a statement that has run: the table its last rewrite marked or restored
+  private volatile String lastTable;
 
   RewritingSqlSource(SqlSource original, Configuration configuration, String statementId, SqlCache cache,
-      SoftDeleteMode mode) {
+      SoftDeleteMode mode, DeletionAudit audit) {
     this.original = original;
     this.configuration = configuration;
     this.statementId = statementId;
     this.cache = cache;
     this.mode = mode;
+    this.audit = audit;
+  }
+
+  String lastTable() {
+    return lastTable;
   }
 
   @Override
   public BoundSql getBoundSql(Object parameterObject) {
     BoundSql boundSql = original.getBoundSql(parameterObject);
-    String sql = cache.sqlFor(statementId, boundSql.getSql(), mode);
-    return sql == boundSql.getSql() ? boundSql : BoundSqls.withSql(configuration, boundSql, sql);
+    RewriteResult result = cache.resultFor(statementId, boundSql.getSql(), mode);
+    if (result == null) {
+      return boundSql;
+    }
+    if (!result.before().isEmpty()) {
+      // only reached when the SQL could not be known before the statement ran (a <selectKey>)
+      throw SoftDeleteException.refused(statementId, result.table(), "the table has cascades, which run"
+          + " before the DELETE; a DELETE with a <selectKey> cannot cascade, remove the <selectKey>", null);
+    }
+    lastTable = result.table();
+    return Bindings.bind(configuration, statementId, boundSql, result.sql(), result.table(), result.bindings(),
+        new AddedValues(audit));
   }
 }

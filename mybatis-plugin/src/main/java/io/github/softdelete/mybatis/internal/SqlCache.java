@@ -41,12 +41,23 @@ final class SqlCache {
    * @throws SoftDeleteException when the engine refuses the statement
    */
   String sqlFor(String statementId, String sql, SoftDeleteMode mode) {
+    RewriteResult result = resultFor(statementId, sql, mode);
+    return result == null ? sql : result.sql();
+  }
+
+  /**
+   * The engine's whole answer for {@code sql} in {@code mode} (SQL, parameter sources, cascade statements),
+   * or {@code null} when nothing changes.
+   *
+   * @throws SoftDeleteException when the engine refuses the statement
+   */
+  RewriteResult resultFor(String statementId, String sql, SoftDeleteMode mode) {
     Outcome outcome = byMode.get(mode).get(sql, s -> rewrite(statementId, s, mode));
     if (outcome.refusal != null) {
       RewriteRefusedException e = outcome.refusal;
       throw SoftDeleteException.refused(statementId, e.table(), e.reason(), e);
     }
-    return outcome.sql == null ? sql : outcome.sql;
+    return outcome.result;
   }
 
   private Outcome rewrite(String statementId, String sql, SoftDeleteMode mode) {
@@ -63,7 +74,7 @@ final class SqlCache {
         LOG.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": original SQL: " + sql
             + " | rewritten SQL: " + result.sql());
       }
-      return new Outcome(result.sql(), null);
+      return new Outcome(result, null);
     } catch (RewriteRefusedException e) {
       if (warnOnUnparseableSelect && UnparseableSelects.mayPass(sql, e)) {
         // logged once per statement text: the outcome is cached
@@ -95,8 +106,8 @@ final class SqlCache {
   }
 
   /** Exactly one of the fields is set, or neither when the statement runs unchanged. */
-  private record Outcome(String sql, RewriteRefusedException refusal) {
-    // sql == null rather than the input: the caller's own String is handed back, not the first one cached
+  private record Outcome(RewriteResult result, RewriteRefusedException refusal) {
+    // result == null rather than the input: the caller's own String is handed back, not the first one cached
     static final Outcome UNCHANGED = new Outcome(null, null);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
@@ -25,8 +26,10 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 /**
  * A DELETE on soft tables becomes the UPDATE that marks the rows it would have erased:
  * {@code UPDATE t SET <marker> = <deletedValue> WHERE (<where>) AND <live>}, so that its count is the number
- * of rows newly marked. In {@code HardDelete}, or when no target is soft, the DELETE stays and only the
- * tables it reads are filtered.
+ * of rows newly marked, with the audit columns set from bound parameters. In {@code Undelete} it becomes the
+ * restore, {@code UPDATE t SET <marker> = <liveValue> WHERE (<where>) AND <deleted>}. In {@code HardDelete},
+ * or when no target is soft, the DELETE stays and only the tables it reads are filtered. A target with
+ * declared cascades gets the children's statements planned by {@link CascadeRewriter}.
  */
 final class DeleteRewriter {
   private static final String MATERIALISED_ALIAS = "softdelete_snapshot";
@@ -116,10 +119,15 @@ final class DeleteRewriter {
       update.setModifierPriority(UpdateModifierPriority.LOW_PRIORITY);
     }
     List<Expression> where = new ArrayList<>();
+    CascadeRewriter cascades = new CascadeRewriter(context);
+    boolean cascading = targets.stream().anyMatch(cascades::hasChildren);
+    if (cascading) {
+      refuseUncertainCascade(delete, singleTable);
+    }
     if (singleTable) {
       materialiseSelfReferences(delete.getWhere(), delete.getTable());
-      update.addUpdateSet(new UpdateSet(context.marker.columnOf(null), context.marker.deletedValue()));
-      where.add(context.marker.live(null));
+      addMarkingSets(update, null, cascading);
+      where.add(rowsConcerned(null));
     } else {
       if (!isEmpty(delete.getUsingList())) {
         // PostgreSQL: DELETE FROM t USING u, v  ->  UPDATE t SET ... FROM u, v
@@ -149,13 +157,65 @@ final class DeleteRewriter {
       boolean qualifySet = !isEmpty(delete.getJoins()) || !isEmpty(delete.getTables());
       for (Table target : targets) {
         String qualifier = RewriteContext.qualifier(target);
-        update.addUpdateSet(new UpdateSet(context.marker.columnOf(qualifySet ? qualifier : null),
-            context.marker.deletedValue()));
-        where.add(context.marker.live(qualifier));
+        addMarkingSets(update, qualifySet ? qualifier : null, false);
+        where.add(rowsConcerned(qualifier));
       }
     }
     update.setWhere(Predicates.and(delete.getWhere(), where));
+    if (cascading) {
+      cascades.plan(delete.getTable(), update.getWhere());
+    }
     return update;
+  }
+
+  private boolean undo() {
+    return context.mode == SoftDeleteMode.UNDELETE;
+  }
+
+  /** Live rows are marked; in {@code Undelete}, deleted rows are restored. */
+  private Expression rowsConcerned(String qualifier) {
+    return undo() ? context.marker.deleted(qualifier) : context.marker.live(qualifier);
+  }
+
+  /**
+   * {@code SET marker = <deletedValue>, deleted_by = ?, delete_reason = ?}; with a cascade the marker is a
+   * parameter too, one value for parent and children. A restore writes the live value and NULLs.
+   */
+  private void addMarkingSets(Update update, String qualifier, boolean cascading) {
+    SoftDeleteMarker marker = context.marker;
+    Expression value = undo() ? marker.liveValue()
+        : cascading ? Placeholders.of(Binding.Added.MARKER) : marker.deletedValue();
+    update.addUpdateSet(new UpdateSet(marker.columnOf(qualifier), value));
+    if (marker.deletedByColumn() != null) {
+      update.addUpdateSet(new UpdateSet(auditColumn(qualifier, marker.deletedByColumn()),
+          undo() ? new NullValue() : Placeholders.of(Binding.Added.DELETED_BY)));
+    }
+    if (marker.deleteReasonColumn() != null) {
+      update.addUpdateSet(new UpdateSet(auditColumn(qualifier, marker.deleteReasonColumn()),
+          undo() ? new NullValue() : Placeholders.of(Binding.Added.DELETE_REASON)));
+    }
+  }
+
+  private static Column auditColumn(String qualifier, String name) {
+    return qualifier == null ? new Column(name) : new Column(new Table(qualifier), name);
+  }
+
+  /**
+   * The children's statements select the parents through the DELETE's WHERE alone: anything else that
+   * narrows or widens the rows (a join, LIMIT, a CTE) would make them mark other children than the parents
+   * the DELETE marks.
+   */
+  private void refuseUncertainCascade(Delete delete, boolean singleTable) {
+    String shape = !singleTable ? "joins or several tables"
+        : !isEmpty(delete.getWithItemsList()) ? "WITH"
+        : delete.getLimit() != null || !isEmpty(delete.getOrderByElements()) ? "ORDER BY or LIMIT"
+        : delete.getReturningClause() != null || delete.getOutputClause() != null ? "RETURNING or OUTPUT"
+        : null;
+    if (shape != null) {
+      throw new RewriteRefusedException(RewriteContext.displayName(delete.getTable()),
+          "the table has cascades, and a DELETE with " + shape + " cannot be applied to its children with"
+              + " certainty; write it as DELETE FROM table WHERE ...");
+    }
   }
 
   /**

@@ -1,12 +1,15 @@
 package io.github.softdelete.mybatis.rewrite;
 
+import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.schema.MultiPartName;
@@ -19,15 +22,19 @@ import net.sf.jsqlparser.schema.Table;
 final class RewriteContext {
   final SoftDeleteMarker marker;
   final SoftDeleteMode mode;
+  final List<Cascade> cascades;
+  // the cascade's statements, printed but not yet bound, in the order they must run
+  final List<PlannedStatement> before = new ArrayList<>();
   private final SoftTables tables;
   private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
   private final Set<Table> handled = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean changed;
 
-  RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode) {
+  RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode, List<Cascade> cascades) {
     this.tables = tables;
     this.marker = marker;
     this.mode = mode;
+    this.cascades = cascades;
   }
 
   /** Whether a reference names a soft table (and not a CTE that hides it). */

@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.rewrite;
 import java.util.Locale;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
@@ -19,11 +20,28 @@ public final class SoftDeleteMarker {
   // null when live means IS NULL
   private final Expression liveValue;
   private final Expression deletedValue;
+  // null when not recorded
+  private final String deletedByColumn;
+  private final String deleteReasonColumn;
 
-  private SoftDeleteMarker(String column, Expression liveValue, Expression deletedValue) {
+  private SoftDeleteMarker(String column, Expression liveValue, Expression deletedValue, String deletedByColumn,
+      String deleteReasonColumn) {
     this.column = column;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
+    this.deletedByColumn = deletedByColumn;
+    this.deleteReasonColumn = deleteReasonColumn;
+  }
+
+  /**
+   * This marker, and columns that a delete fills with who and why (bound as parameters) and a restore sets
+   * back to NULL.
+   *
+   * @param deletedByColumn an identifier, or {@code null}: not recorded
+   * @param deleteReasonColumn an identifier, or {@code null}: not recorded
+   */
+  public SoftDeleteMarker withAuditColumns(String deletedByColumn, String deleteReasonColumn) {
+    return new SoftDeleteMarker(column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn);
   }
 
   /**
@@ -34,7 +52,7 @@ public final class SoftDeleteMarker {
    */
   public static SoftDeleteMarker of(String column, String liveValue, String deletedValue) {
     Expression live = "NULL".equals(liveValue.trim().toUpperCase(Locale.ROOT)) ? null : expression(liveValue);
-    return new SoftDeleteMarker(column, live, expression(deletedValue));
+    return new SoftDeleteMarker(column, live, expression(deletedValue), null, null);
   }
 
   private static Expression expression(String sql) {
@@ -70,5 +88,20 @@ public final class SoftDeleteMarker {
   /** What a delete writes into the marker column. */
   Expression deletedValue() {
     return deletedValue;
+  }
+
+  /** What a restore writes into the marker column: the live value, or NULL. */
+  Expression liveValue() {
+    return liveValue == null ? new NullValue() : liveValue;
+  }
+
+  /** The column that records who deleted, or {@code null}. */
+  String deletedByColumn() {
+    return deletedByColumn;
+  }
+
+  /** The column that records why, or {@code null}. */
+  String deleteReasonColumn() {
+    return deleteReasonColumn;
   }
 }

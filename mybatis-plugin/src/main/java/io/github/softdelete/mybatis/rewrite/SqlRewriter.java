@@ -1,11 +1,14 @@
 package io.github.softdelete.mybatis.rewrite;
 
+import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.update.Update;
 
 /**
  * The engine: from the SQL an application sent, and the thread's mode, to the SQL that keeps soft-deleted
@@ -14,10 +17,17 @@ import net.sf.jsqlparser.statement.Statements;
 public final class SqlRewriter {
   private final SoftTables tables;
   private final SoftDeleteMarker marker;
+  private final List<Cascade> cascades;
 
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker) {
+    this(tables, marker, List.of());
+  }
+
+  /** @param cascades declared parent/child relations, acyclic (the configuration checks that) */
+  public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades) {
     this.tables = tables;
     this.marker = marker;
+    this.cascades = List.copyOf(cascades);
   }
 
   /**
@@ -41,8 +51,10 @@ public final class SqlRewriter {
     }
     boolean changed = false;
     List<Statement> rewritten = new ArrayList<>(statements.size());
+    List<PlannedStatement> before = new ArrayList<>();
+    String target = null;
     for (Statement statement : statements) {
-      RewriteContext context = new RewriteContext(tables, marker, mode);
+      RewriteContext context = new RewriteContext(tables, marker, mode, cascades);
       Statement result;
       try {
         result = new StatementRewriter(context).rewrite(statement);
@@ -56,11 +68,44 @@ public final class SqlRewriter {
       }
       changed |= context.isChanged();
       rewritten.add(result);
+      before.addAll(context.before);
+      if (statement instanceof Delete delete && result instanceof Update) {
+        target = delete.getTable().getFullyQualifiedName();
+      }
     }
     if (!changed) {
       return RewriteResult.unchanged(sql);
     }
-    return new RewriteResult(join(rewritten), true);
+    String printed = join(rewritten);
+    if (before.isEmpty() && !Placeholders.carriesAdded(printed)) {
+      return new RewriteResult(printed, true, null, List.of(), target);
+    }
+    return bound(sql, printed, before, mentioned, statements.size(), target);
+  }
+
+  /** Turns the added values into {@code ?} and checks that every statement uses all of the application's. */
+  private static RewriteResult bound(String sql, String printed, List<PlannedStatement> before, String mentioned,
+      int statementCount, String target) {
+    if (!before.isEmpty() && statementCount > 1) {
+      throw new RewriteRefusedException(mentioned, "a DELETE with cascades must be a statement of its own");
+    }
+    int originals = Placeholders.originalCount(sql);
+    Placeholders.Bound main = Placeholders.bind(printed);
+    List<PlannedStatement> boundBefore = new ArrayList<>(before.size());
+    for (PlannedStatement planned : before) {
+      Placeholders.Bound child = Placeholders.bind(planned.sql());
+      // the children select their parents with the DELETE's WHERE, which must hold all its parameters
+      if (child.originals() != originals) {
+        throw new RewriteRefusedException(planned.table(), "the cascade's statement has " + child.originals()
+            + " of the DELETE's " + originals + " parameters, so it cannot select the same parents");
+      }
+      boundBefore.add(new PlannedStatement(planned.table(), child.sql(), child.bindings()));
+    }
+    if (main.originals() != originals) {
+      throw new RewriteRefusedException(mentioned, "softdelete lost track of the statement's parameters ("
+          + main.originals() + " of " + originals + "); please report it with the SQL");
+    }
+    return new RewriteResult(main.sql(), true, main.bindings(), List.copyOf(boundBefore), target);
   }
 
   private static String join(List<Statement> statements) {

@@ -30,8 +30,13 @@ final class TestDatabase implements AutoCloseable {
   }
 
   static TestDatabase create() {
+    return create("io/github/softdelete/mybatis/e2e/schema.sql");
+  }
+
+  /** A fresh database loaded from another schema script (a classpath resource). */
+  static TestDatabase create(String schemaResource) {
     TestDatabase db = new TestDatabase("jdbc:h2:mem:softdelete" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-    db.runScript("io/github/softdelete/mybatis/e2e/schema.sql");
+    db.runScript(schemaResource);
     return db;
   }
 

@@ -92,6 +92,7 @@ class XmlConfigurationTest {
 
     assertThat(thrown).hasRootCauseInstanceOf(SoftDeleteException.class)
         .hasRootCauseMessage("softdelete: unknown property 'colum'; known properties: column, tables, liveValue,"
-            + " deletedValue, cacheSize, onUnparseableSelect, mode");
+            + " deletedValue, cacheSize, onUnparseableSelect, mode, deletedByColumn, deleteReasonColumn,"
+            + " deletedBySupplier, cascade");
   }
 }

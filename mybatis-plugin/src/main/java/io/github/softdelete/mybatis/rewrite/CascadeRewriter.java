@@ -1,0 +1,133 @@
+package io.github.softdelete.mybatis.rewrite;
+
+import io.github.softdelete.mybatis.Cascade;
+import io.github.softdelete.mybatis.SoftDeleteMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.MultiPartName;
+import net.sf.jsqlparser.schema.Table;
+
+/**
+ * The children's side of a DELETE on a table with cascades: one UPDATE per path from the parent to each
+ * descendant, descendants before their ancestors, so that each statement still finds its ancestors as the
+ * parent DELETE left them (live when marking, marked when restoring).
+ *
+ * <p>Marking: {@code UPDATE child SET <marker> = ?, <audit> = ? WHERE child.fk IN (SELECT p.key FROM parent p
+ * WHERE <the DELETE's WHERE> AND <live>) AND child.<live>}, with the parent's marker value bound once for all.
+ * Restoring: {@code ... SET <marker> = <liveValue> WHERE (child.fk, child.<marker>) IN (SELECT p.key,
+ * p.<marker> FROM parent p WHERE <the DELETE's WHERE> AND <deleted>)}: only the children marked with their
+ * parent's very value, so children deleted on their own stay deleted.
+ */
+final class CascadeRewriter {
+  private final RewriteContext context;
+
+  CascadeRewriter(RewriteContext context) {
+    this.context = context;
+  }
+
+  boolean hasChildren(Table table) {
+    String name = nameOf(table);
+    return context.cascades.stream().anyMatch(cascade -> cascade.hasParent(name));
+  }
+
+  /**
+   * Plans the children's statements into the context.
+   *
+   * @param parent the DELETE's table, alias included
+   * @param parentRows the condition that selects the parent rows the DELETE marks (or restores)
+   */
+  void plan(Table parent, Expression parentRows) {
+    Map<String, List<List<Cascade>>> pathsByTable = new LinkedHashMap<>();
+    List<String> descendantsFirst = new ArrayList<>();
+    visit(nameOf(parent), List.of(), pathsByTable, descendantsFirst);
+    String parentSelect = " FROM " + parent + " WHERE " + parentRows;
+    for (String table : descendantsFirst) {
+      for (List<Cascade> path : pathsByTable.get(table)) {
+        Cascade last = path.get(path.size() - 1);
+        requireSoft(last);
+        context.before.add(new PlannedStatement(last.childTable(), statementFor(parent, parentSelect, path),
+            null));
+      }
+    }
+  }
+
+  // every path from the parent; a table is listed once all its descendants are (post-order)
+  private void visit(String table, List<Cascade> path, Map<String, List<List<Cascade>>> pathsByTable,
+      List<String> descendantsFirst) {
+    for (Cascade cascade : context.cascades) {
+      if (cascade.hasParent(table)) {
+        List<Cascade> childPath = new ArrayList<>(path);
+        childPath.add(cascade);
+        String child = cascade.childTable().toLowerCase(Locale.ROOT);
+        pathsByTable.computeIfAbsent(child, c -> new ArrayList<>()).add(childPath);
+        visit(cascade.childTable(), childPath, pathsByTable, descendantsFirst);
+      }
+    }
+    String key = table.toLowerCase(Locale.ROOT);
+    if (!path.isEmpty() && !descendantsFirst.contains(key)) {
+      descendantsFirst.add(key);
+    }
+  }
+
+  private void requireSoft(Cascade cascade) {
+    if (!context.isSoft(table(cascade.childTable()))) {
+      throw new RewriteRefusedException(cascade.childTable(), "the cascade '" + cascade + "' names a table"
+          + " without the marker column '" + context.marker.column() + "'; add the column or drop the cascade");
+    }
+  }
+
+  private String statementFor(Table parent, String parentSelect, List<Cascade> path) {
+    boolean undo = context.mode == SoftDeleteMode.UNDELETE;
+    String marker = context.marker.column();
+    // the rows of each table on the path, from the parent down: "key[, marker] FROM ... WHERE ..."
+    String rows = qualified(RewriteContext.qualifier(parent), path.get(0).parentColumn())
+        + (undo ? ", " + qualified(RewriteContext.qualifier(parent), marker) : "") + parentSelect;
+    for (int i = 0; i < path.size() - 1; i++) {
+      Cascade edge = path.get(i);
+      String table = edge.childTable();
+      rows = qualified(table, path.get(i + 1).parentColumn())
+          + (undo ? ", " + qualified(table, marker) : "")
+          + " FROM " + table + " WHERE " + childCondition(edge, rows, undo);
+    }
+    Cascade last = path.get(path.size() - 1);
+    StringBuilder sql = new StringBuilder("UPDATE ").append(last.childTable()).append(" SET ");
+    sql.append(marker).append(" = ").append(undo ? context.marker.liveValue() : Placeholders.of(Binding.Added.MARKER));
+    appendAudit(sql, context.marker.deletedByColumn(), Binding.Added.DELETED_BY, undo);
+    appendAudit(sql, context.marker.deleteReasonColumn(), Binding.Added.DELETE_REASON, undo);
+    return sql.append(" WHERE ").append(childCondition(last, rows, undo)).toString();
+  }
+
+  private String childCondition(Cascade edge, String parentRows, boolean undo) {
+    String table = edge.childTable();
+    if (undo) {
+      return "(" + qualified(table, edge.childColumn()) + ", " + qualified(table, context.marker.column())
+          + ") IN (SELECT " + parentRows + ")";
+    }
+    return qualified(table, edge.childColumn()) + " IN (SELECT " + parentRows + ") AND "
+        + context.marker.live(table);
+  }
+
+  private static void appendAudit(StringBuilder sql, String column, Binding.Added added, boolean undo) {
+    if (column != null) {
+      sql.append(", ").append(column).append(" = ").append(undo ? "NULL" : Placeholders.of(added));
+    }
+  }
+
+  private static String qualified(String qualifier, String column) {
+    return qualifier + "." + column;
+  }
+
+  private static Table table(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? new Table(name) : new Table(name.substring(0, dot), name.substring(dot + 1));
+  }
+
+  private static String nameOf(Table table) {
+    String name = table.getUnquotedName();
+    return table.getSchemaName() == null ? name : MultiPartName.unquote(table.getSchemaName()) + "." + name;
+  }
+}
