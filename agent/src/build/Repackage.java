@@ -11,6 +11,8 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
+import javax.tools.ToolProvider;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -22,7 +24,7 @@ import java.util.jar.JarOutputStream;
  * holds the agent jar, can then never load them: they are defined at run time in a child of MyBatis's own class
  * loader. Byte Buddy and the agent's entry classes stay where the system class loader finds them.
  *
- * <p>Run by the build as {@code java Repackage.java <shaded jar> <agent jar> <timestamp>}.
+ * <p>Run by the build as {@code java Repackage.java <shaded jar> <agent jar> <timestamp> <stand-in sources>}.
  */
 public final class Repackage {
   static final String INNER = "softdelete-inner/";
@@ -32,10 +34,13 @@ public final class Repackage {
       "io/github/softdelete/agent/shaded/jsqlparser/",
       "io/github/softdelete/agent/shaded/caffeine/");
 
+  static final String STANDIN = "softdelete-standin/";
+
   public static void main(String[] args) throws IOException {
     Path in = Path.of(args[0]);
     Path out = Path.of(args[1]);
     FileTime time = FileTime.from(Instant.parse(args[2]));
+    Map<String, byte[]> standIns = compileStandIns(Path.of(args[3]), out.resolveSibling("standin-classes"));
     // sorted, so that the same input always gives the same bytes
     TreeMap<String, JarEntry> entries = new TreeMap<>();
     try (JarFile jar = new JarFile(in.toFile())) {
@@ -60,9 +65,42 @@ public final class Repackage {
           }
           copy(jar, mapped.getValue(), name, time, target, false);
         }
+        for (var standIn : standIns.entrySet()) {
+          for (String dir : directoriesOf(standIn.getKey())) {
+            if (directories.add(dir)) {
+              copy(jar, null, dir, time, target, true);
+            }
+          }
+          JarEntry entry = new JarEntry(standIn.getKey());
+          entry.setLastModifiedTime(time);
+          target.putNextEntry(entry);
+          target.write(standIn.getValue());
+          target.closeEntry();
+        }
       }
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** Compiles the sources under {@code sources}: name in the jar -> class file. */
+  private static Map<String, byte[]> compileStandIns(Path sources, Path classes) throws IOException {
+    List<String> files;
+    try (var walk = Files.walk(sources)) {
+      files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+    }
+    List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString()));
+    arguments.addAll(files);
+    if (ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)) != 0) {
+      throw new IOException("cannot compile " + sources);
+    }
+    Map<String, byte[]> compiled = new TreeMap<>();
+    try (var walk = Files.walk(classes)) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
+        String name = classes.relativize(file).toString().replace('\\', '/');
+        compiled.put(STANDIN + name.substring(0, name.length() - 6) + ".classdata", Files.readAllBytes(file));
+      }
+    }
+    return compiled;
   }
 
   static String target(String name) {

@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
  */
 final class Hooks implements BiFunction<Object, Object, Object> {
   private static final String CHAIN_HOOK = "io.github.softdelete.agent.inner.ChainHook";
-  private static final BiFunction<Object, Object, Object> UNCHANGED = (chain, target) -> target;
+  private static final BiFunction<Object, Object, Object> UNCHANGED = new Unchanged();
 
   private final InnerClasses inner;
   private final Properties options;
@@ -40,6 +40,14 @@ final class Hooks implements BiFunction<Object, Object, Object> {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       AgentLog.line("cannot use the MyBatis of " + mybatis + " (" + cause + "); soft deletes are not active for it");
       return UNCHANGED;
+    }
+  }
+
+  /** For a MyBatis the agent cannot use. A class, not a lambda: lambdas cost start-up time. */
+  private static final class Unchanged implements BiFunction<Object, Object, Object> {
+    @Override
+    public Object apply(Object chain, Object target) {
+      return target;
     }
   }
 }

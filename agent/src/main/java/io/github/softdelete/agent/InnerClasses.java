@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.jar.JarFile;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.dynamic.DynamicType;
 
 /**
  * The agent jar's hidden classes (under {@code softdelete-inner/}, see {@code src/build/Repackage.java}) and
@@ -20,7 +17,6 @@ import net.bytebuddy.dynamic.DynamicType;
 final class InnerClasses {
   private static final String OPTIONS = "io.github.softdelete.agent.inner.Options";
   private static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
-  private static final String PERSISTENCE_EXCEPTION = "org.apache.ibatis.exceptions.PersistenceException";
 
   private final JarFile jar;
   private final ProtectionDomain domain;
@@ -43,7 +39,7 @@ final class InnerClasses {
 
   /** A loader for our classes beside the MyBatis that {@code mybatis} loads. */
   ClassLoader loaderBeside(ClassLoader mybatis) {
-    return new InnerLoader(jar, domain, mybatis, Map.of());
+    return new InnerLoader(jar, domain, mybatis, false);
   }
 
   /**
@@ -75,18 +71,13 @@ final class InnerClasses {
 
   /**
    * One of our classes in a loader without MyBatis. {@code SoftDeleteConfig}'s errors are
-   * {@code SoftDeleteException}s, which extend MyBatis's {@code PersistenceException}: that loader gets a
-   * stand-in for it, generated here, so that no MyBatis class is bundled.
+   * {@code SoftDeleteException}s, which extend MyBatis's {@code PersistenceException}: that loader also reads
+   * {@code softdelete-standin/}, which has a stand-in of that one class, so that no MyBatis class is bundled.
    */
-  @SuppressWarnings("unchecked")
   private <T> T standalone(String className, Class<T> type) {
-    try (DynamicType.Unloaded<RuntimeException> standIn = new ByteBuddy()
-        .subclass(RuntimeException.class)
-        .name(PERSISTENCE_EXCEPTION)
-        .make()) {
-      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getPlatformClassLoader(),
-          Map.of(PERSISTENCE_EXCEPTION, standIn.getBytes()));
-      return (T) type.cast(Class.forName(className, true, loader).getConstructor().newInstance());
+    try {
+      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getPlatformClassLoader(), true);
+      return type.cast(Class.forName(className, true, loader).getConstructor().newInstance());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the agent jar is incomplete: " + e, e);
     }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.ProtectionDomain;
-import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -17,6 +16,7 @@ import java.util.jar.JarFile;
  */
 final class InnerLoader extends ClassLoader {
   static final String INNER = "softdelete-inner/";
+  static final String STANDIN = "softdelete-standin/";
 
   static {
     registerAsParallelCapable();
@@ -24,13 +24,14 @@ final class InnerLoader extends ClassLoader {
 
   private final JarFile jar;
   private final ProtectionDomain domain;
-  private final Map<String, byte[]> extra;
+  private final boolean standIns;
 
-  InnerLoader(JarFile jar, ProtectionDomain domain, ClassLoader parent, Map<String, byte[]> extra) {
+  /** @param standIns whether to define the stand-ins of {@code softdelete-standin/}: only where MyBatis is absent */
+  InnerLoader(JarFile jar, ProtectionDomain domain, ClassLoader parent, boolean standIns) {
     super("softdelete-agent", parent);
     this.jar = jar;
     this.domain = domain;
-    this.extra = extra;
+    this.standIns = standIns;
   }
 
   @Override
@@ -67,11 +68,11 @@ final class InnerLoader extends ClassLoader {
   }
 
   private byte[] bytesOf(String className) {
-    byte[] given = extra.get(className);
-    if (given != null) {
-      return given;
+    String path = className.replace('.', '/') + ".classdata";
+    JarEntry entry = jar.getJarEntry(INNER + path);
+    if (entry == null && standIns) {
+      entry = jar.getJarEntry(STANDIN + path);
     }
-    JarEntry entry = jar.getJarEntry(INNER + className.replace('.', '/') + ".classdata");
     if (entry == null) {
       return null;
     }

@@ -37,7 +37,7 @@ public final class SoftDeleteAgent {
         InnerClasses inner = InnerClasses.fromAgentJar();
         String effective = inner.validate(properties);
         Bridge.install(new Hooks(inner, properties));
-        ChainHooking.install(instrumentation, attached);
+        ChainTransformer.install(instrumentation, attached);
         active = true;
         System.err.println(AgentLog.version() + " active: " + effective);
       }
