@@ -22,7 +22,7 @@ final class ConstraintViolations {
 
   private ConstraintViolations() {}
 
-  /** Whether {@code e}, or an exception it chains, is an integrity constraint violation (SQLState 23xxx). */
+  /** The integrity constraint violation (SQLState 23xxx) among {@code e} and its causes, or {@code null}. */
   static SQLException find(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
@@ -31,9 +31,6 @@ final class ConstraintViolations {
             return s;
           }
         }
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return null;

@@ -159,6 +159,29 @@ class WhoAndWhyTest {
   }
 
   @Test
+  void shouldNotLendTheScopeToAnotherThread() throws Exception {
+    SqlSessionFactory factory = LifecycleDatabase.factory(db, LifecycleDatabase.auditAndCascades(), null);
+    session = factory.openSession(true);
+    DocumentMapper documents = session.getMapper(DocumentMapper.class);
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      DeletedBy.as("alice").because("mine").run(() -> {
+        documents.deleteById(10);
+        try (SqlSession otherSession = factory.openSession(true)) {
+          other.submit(() -> otherSession.getMapper(DocumentMapper.class).deleteById(11)).get();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } finally {
+      other.shutdown();
+    }
+
+    assertThat(whoAndWhy(10)).containsExactly("alice", "mine");
+    assertThat(whoAndWhy(11)).containsExactly(null, null);
+  }
+
+  @Test
   void shouldAnswerTheDetectiveQuery() {
     DocumentMapper documents = documents();
     DeletedBy.as("alice").because("customer request").run(() -> documents.deleteById(11));
