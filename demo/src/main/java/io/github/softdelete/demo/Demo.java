@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Entry point. Argument (or {@code -Ddemo.mode}): {@code plain}, {@code agent}, {@code interceptor},
- * {@code all}; none: plain, then the agent, so that the contrast shows.
+ * Entry point. Argument, or {@code -Ddemo.mode} (under {@code mvn exec:java}: {@code -Dexec.args} would reach
+ * the agent module's build too): {@code plain}, {@code agent}, {@code interceptor}, {@code all}; none: plain,
+ * then the agent, so that the contrast shows.
  */
 public final class Demo {
   static final String PLAIN_CONFIG = "mybatis-config.xml";
@@ -32,8 +33,8 @@ public final class Demo {
         System.exit(agent ? 0 : 1);
       }
       default -> {
-        System.err.println("usage: Demo [plain|agent|interceptor|all]   (no argument: plain, then agent); got '"
-            + mode + "'");
+        System.err.println("usage: Demo [plain|agent|interceptor|all] or -Ddemo.mode=...   (none: plain, then agent);"
+            + " got '" + mode + "'");
         System.exit(2);
       }
     }
