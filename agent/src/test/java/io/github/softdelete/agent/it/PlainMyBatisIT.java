@@ -157,10 +157,13 @@ class PlainMyBatisIT {
         """);
     String classpath = Child.fixtureClasspath("plain") + File.pathSeparator + System.getProperty("it.pluginClasspath");
 
-    Child child = Child.run(List.of(Child.JAVA, Child.agent(null), "-cp", classpath, APP, config.toString()))
-        .assertSucceeded();
+    // the agent observes: had it wrapped this configuration's executors too, it would log what it saw
+    Child child = Child.run(List.of(Child.JAVA, Child.agent("mode=observe"), "-cp", classpath, APP,
+        config.toString())).assertSucceeded();
 
+    Scenario.assertActivated(child);
     Scenario.assertSoftDeletes(child);
     Scenario.assertRewrittenOnce(child);
+    assertThat(child.linesStartingWith("softdelete (observe)")).isEmpty();
   }
 }

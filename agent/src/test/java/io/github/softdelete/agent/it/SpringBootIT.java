@@ -51,6 +51,22 @@ class SpringBootIT {
   }
 
   @Test
+  void shouldSoftDeleteAfterAnAttachToARunningBootApplication() {
+    try (Child app = Child.start(List.of(Child.JAVA, "-jar", BOOT_JAR.toString(), "--wait"))) {
+      app.awaitLine("ready");
+      Child.run(List.of(Child.JAVA, "-jar", Child.AGENT_JAR.toString(), "attach", Long.toString(app.pid())))
+          .assertSucceeded();
+      app.send("go");
+      app.awaitExit().assertSucceeded();
+
+      assertThat(app.lines()).contains("before: users: [alice, bob, carol]");
+      Scenario.assertActivated(app);
+      Scenario.assertSoftDeletes(app);
+      Scenario.assertRewrittenOnce(app);
+    }
+  }
+
+  @Test
   void shouldReallyDeleteWithoutTheAgentOnJdk25() {
     Scenario.assertPlainDeletes(runApp(java25()));
   }
