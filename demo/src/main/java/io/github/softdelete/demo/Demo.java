@@ -18,25 +18,29 @@ public final class Demo {
   public static void main(String[] args) {
     String mode = args.length > 0 ? args[0] : System.getProperty("demo.mode", "default");
     Printer out = new Printer(System.out);
+    boolean agentRan = true;
     switch (mode) {
       case "plain" -> plain(out);
-      case "agent" -> System.exit(agentOrExplain(out) ? 0 : 1);
+      case "agent" -> agentRan = agentOrExplain(out);
       case "interceptor" -> interceptor(out);
       case "default" -> {
         plain(out);
-        System.exit(agentOrExplain(out) ? 0 : 1);
+        agentRan = agentOrExplain(out);
       }
       case "all" -> {
         plain(out);
-        boolean agent = agentOrExplain(out);
+        agentRan = agentOrExplain(out);
         interceptor(out);
-        System.exit(agent ? 0 : 1);
       }
       default -> {
         System.err.println("usage: Demo [plain|agent|interceptor|all] or -Ddemo.mode=...   (none: plain, then agent);"
             + " got '" + mode + "'");
         System.exit(2);
       }
+    }
+    // no System.exit on success: under mvn exec:java it would end Maven itself
+    if (!agentRan) {
+      System.exit(1);
     }
   }
 
