@@ -1,13 +1,13 @@
 -- Differential test data. Deleted rows (deleted_at set) sit on both sides of every join:
 -- deleted users with live orders, live users with only deleted orders, deleted managers,
 -- live items of deleted orders, NULL join keys, keys that match nothing.
-DROP ALL OBJECTS;
+-- Portable SQL: it runs unchanged on H2, PostgreSQL and MariaDB, into an empty schema the test prepares.
 
 CREATE TABLE users (
   id         INT PRIMARY KEY,
   name       VARCHAR(40) NOT NULL,
   manager_id INT,
-  deleted_at TIMESTAMP
+  deleted_at TIMESTAMP NULL
 );
 
 CREATE TABLE orders (
@@ -15,7 +15,7 @@ CREATE TABLE orders (
   user_id    INT,
   amount     DECIMAL(10, 2) NOT NULL,
   status     VARCHAR(10) NOT NULL,
-  deleted_at TIMESTAMP
+  deleted_at TIMESTAMP NULL
 );
 
 CREATE TABLE order_items (
@@ -23,7 +23,7 @@ CREATE TABLE order_items (
   order_id   INT,
   sku        VARCHAR(10),
   qty        INT NOT NULL,
-  deleted_at TIMESTAMP
+  deleted_at TIMESTAMP NULL
 );
 
 -- not soft: no deleted_at column

@@ -2,6 +2,9 @@ package io.github.softdelete.agent;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
@@ -17,6 +20,7 @@ import java.util.jar.JarFile;
 final class InnerClasses {
   private static final String OPTIONS = "io.github.softdelete.agent.inner.Options";
   private static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
+  private static final String PURGE = "io.github.softdelete.mybatis.internal.purge.PurgeCommand";
 
   private final JarFile jar;
   private final ProtectionDomain domain;
@@ -62,6 +66,30 @@ final class InnerClasses {
     } catch (RuntimeException e) {
       throw new AgentOptions.BadOptionException(withoutPrefix(e.getMessage()));
     }
+  }
+
+  /**
+   * {@code purge}: the library's purge command, in a loader whose parent is the system class loader, so that
+   * the JDBC driver given with {@code -cp} is visible to {@code DriverManager}.
+   *
+   * @return the exit status
+   */
+  int purge(String[] args, PrintStream out, PrintStream err) {
+    try {
+      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getSystemClassLoader(), !hasMyBatis());
+      Method run = Class.forName(PURGE, true, loader)
+          .getMethod("run", String[].class, PrintStream.class, PrintStream.class, boolean.class);
+      return (Integer) run.invoke(null, args, out, err, System.console() != null);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("purge failed: " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the agent jar is incomplete: " + e, e);
+    }
+  }
+
+  private static boolean hasMyBatis() {
+    return ClassLoader.getSystemClassLoader().getResource("org/apache/ibatis/exceptions/PersistenceException.class")
+        != null;
   }
 
   private static String withoutPrefix(String message) {

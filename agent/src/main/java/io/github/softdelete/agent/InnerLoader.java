@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.ProtectionDomain;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -21,6 +22,20 @@ final class InnerLoader extends ClassLoader {
   static {
     registerAsParallelCapable();
   }
+
+  /*
+   * The scopes' thread-local state: taken from the application when it has softdelete-mybatis itself, so that
+   * IncludeDeleted, Undelete, DeletedBy... opened by its code reach the agent's interceptor. Only public
+   * members of these classes are used across the two loaders.
+   */
+  private static final Set<String> SHARED = Set.of(
+      "io.github.softdelete.mybatis.SoftDeleteMode",
+      "io.github.softdelete.mybatis.ModeHolder",
+      "io.github.softdelete.mybatis.IncludeDeleted",
+      "io.github.softdelete.mybatis.OnlyDeleted",
+      "io.github.softdelete.mybatis.HardDelete",
+      "io.github.softdelete.mybatis.Undelete",
+      "io.github.softdelete.mybatis.DeletedBy");
 
   private final JarFile jar;
   private final ProtectionDomain domain;
@@ -39,13 +54,25 @@ final class InnerLoader extends ClassLoader {
     synchronized (getClassLoadingLock(name)) {
       Class<?> type = findLoadedClass(name);
       if (type == null) {
-        byte[] bytes = name.startsWith("java.") ? null : bytesOf(name);
-        type = bytes == null ? super.loadClass(name, false) : defineClass(name, bytes, 0, bytes.length, domain);
+        type = SHARED.contains(name) ? fromParent(name) : null;
+        if (type == null) {
+          byte[] bytes = name.startsWith("java.") ? null : bytesOf(name);
+          type = bytes == null ? super.loadClass(name, false) : defineClass(name, bytes, 0, bytes.length, domain);
+        }
       }
       if (resolve) {
         resolveClass(type);
       }
       return type;
+    }
+  }
+
+  private Class<?> fromParent(String name) {
+    ClassLoader parent = getParent();
+    try {
+      return parent == null ? null : parent.loadClass(name);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
     }
   }
 

@@ -66,14 +66,14 @@ public final class DeletedBy {
     }
   }
 
-  /** The user of the innermost scope that names one, or {@code null}. */
-  static String currentUser() {
+  /** The user of this thread's innermost scope that names one, or {@code null}. */
+  public static String currentUser() {
     DeletedBy current = CURRENT.get();
     return current == null ? null : current.user;
   }
 
-  /** The reason of the innermost scope that gives one, or {@code null}. */
-  static String currentReason() {
+  /** The reason of this thread's innermost scope that gives one, or {@code null}. */
+  public static String currentReason() {
     DeletedBy current = CURRENT.get();
     return current == null ? null : current.reason;
   }

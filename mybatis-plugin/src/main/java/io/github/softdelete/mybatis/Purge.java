@@ -79,10 +79,11 @@ public final class Purge {
     private String liveValue = "NULL";
     private String deletedAtColumn;
     private Listener listener = new Listener() {};
+    private List<Cascade> cascades = List.of();
 
     private Builder() {}
 
-    /** The tables to purge, in the order given ({@code table} or {@code schema.table}). */
+    /** The tables to purge, in the order given, children before parents ({@code table} or {@code schema.table}). */
     public Builder tables(String... names) {
       return tables(List.of(names));
     }
@@ -144,6 +145,15 @@ public final class Purge {
       return this;
     }
 
+    /**
+     * The declared cascades (as in {@link SoftDeleteConfig#cascades()}): a child table is then purged before
+     * its parent, whatever the order given, so that its foreign key never holds the parent's rows back.
+     */
+    public Builder cascades(List<Cascade> cascades) {
+      this.cascades = List.copyOf(cascades);
+      return this;
+    }
+
     /** Told of each table started, batch committed and table finished (e.g. to draw a progress bar). */
     public Builder listener(Listener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -179,8 +189,7 @@ public final class Purge {
         throw new PurgeException("softdelete purge: archive suffix is blank");
       }
       String live = liveValue.strip();
-      // the ordering is its own step so that children-first ordering from cascades can replace it
-      List<String> ordered = TableOrder.AS_GIVEN.apply(List.copyOf(tables));
+      List<String> ordered = TableOrder.childrenFirst(cascades).apply(List.copyOf(tables));
       PurgeSettings settings = new PurgeSettings(ordered, retention, archiveSuffix, batchSize, dryRun,
           column, live.equalsIgnoreCase("NULL") ? null : live,
           deletedAtColumn == null ? column : deletedAtColumn);

@@ -32,13 +32,13 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *   <tr><td>{@code cacheSize}</td><td>{@code 10000}</td><td>most rewrites cached per mode</td></tr>
  *   <tr><td>{@code onUnparseableSelect}</td><td>{@code fail}</td><td>{@code warn} lets a SELECT the parser
  *       cannot read run unchanged, with a warning</td></tr>
- *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
- *       would rewrite or refuse</td></tr>
  *   <tr><td>{@code deletedByColumn}</td><td>(none)</td><td>column written with who deleted the row</td></tr>
  *   <tr><td>{@code deleteReasonColumn}</td><td>(none)</td><td>column written with why</td></tr>
  *   <tr><td>{@code deletedBySupplier}</td><td>(none)</td><td>class implementing {@link DeletedBySupplier}</td></tr>
  *   <tr><td>{@code cascade}</td><td>(none)</td><td>relations {@code child.fk->parent.key}, separated by commas
  *       or colons</td></tr>
+ *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
+ *       would rewrite or refuse</td></tr>
  * </table>
  */
 public final class SoftDeleteConfig {
@@ -65,8 +65,8 @@ public final class SoftDeleteConfig {
       Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`");
 
   private static final SoftDeleteConfig DEFAULTS =
-      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, false, null, null,
-          null, List.of());
+      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, null, null, null,
+          List.of(), false);
 
   private final String column;
   private final List<String> tables;
@@ -74,26 +74,31 @@ public final class SoftDeleteConfig {
   private final String deletedValue;
   private final int cacheSize;
   private final boolean warnOnUnparseableSelect;
-  private final boolean observe;
   private final String deletedByColumn;
   private final String deleteReasonColumn;
   private final DeletedBySupplier deletedBySupplier;
   private final List<Cascade> cascades;
+  private final boolean observe;
 
   private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
-      int cacheSize, boolean warnOnUnparseableSelect, boolean observe, String deletedByColumn,
-      String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades) {
+      int cacheSize, boolean warnOnUnparseableSelect, String deletedByColumn, String deleteReasonColumn,
+      DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe) {
     this.column = column;
     this.tables = tables;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
     this.cacheSize = cacheSize;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
-    this.observe = observe;
     this.deletedByColumn = deletedByColumn;
     this.deleteReasonColumn = deleteReasonColumn;
     this.deletedBySupplier = deletedBySupplier;
     this.cascades = cascades;
+    this.observe = observe;
+  }
+
+  /** Every key this configuration reads, in the order the documentation lists them. */
+  public static List<String> keys() {
+    return KEYS;
   }
 
   /** The built-in defaults, ignoring system properties. */
@@ -162,8 +167,8 @@ public final class SoftDeleteConfig {
     DeletedBySupplier supplier = supplierSetting.map(SoftDeleteConfig::supplier).orElse(null);
     List<Cascade> cascades = source.value(CASCADE)
         .map(setting -> cascades(setting, tables, deletedValue)).orElse(List.of());
-    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, observe, deletedBy,
-        reason, supplier, cascades);
+    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, deletedBy, reason,
+        supplier, cascades, observe);
   }
 
   private static String auditColumn(Setting setting, String markerColumn) {
@@ -444,14 +449,6 @@ public final class SoftDeleteConfig {
     return warnOnUnparseableSelect;
   }
 
-  /**
-   * Whether statements run as the application wrote them, and what softdelete would do is only logged: each
-   * rewrite (original and rewritten SQL) and each refusal, once per distinct statement text and mode.
-   */
-  public boolean observe() {
-    return observe;
-  }
-
   /** The column that records who deleted a row, or {@code null}: not recorded. */
   public String deletedByColumn() {
     return deletedByColumn;
@@ -472,6 +469,14 @@ public final class SoftDeleteConfig {
     return cascades;
   }
 
+  /**
+   * Whether statements run as the application wrote them, and what softdelete would do is only logged: each
+   * rewrite (original and rewritten SQL) and each refusal, once per distinct statement text and mode.
+   */
+  public boolean observe() {
+    return observe;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -483,10 +488,11 @@ public final class SoftDeleteConfig {
     SoftDeleteConfig other = (SoftDeleteConfig) o;
     return column.equals(other.column) && tables.equals(other.tables) && liveValue.equals(other.liveValue)
         && deletedValue.equals(other.deletedValue) && cacheSize == other.cacheSize
-        && warnOnUnparseableSelect == other.warnOnUnparseableSelect && observe == other.observe
+        && warnOnUnparseableSelect == other.warnOnUnparseableSelect
         && Objects.equals(deletedByColumn, other.deletedByColumn)
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
-        && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades);
+        && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
+        && observe == other.observe;
   }
 
   private String supplierName() {
@@ -495,8 +501,8 @@ public final class SoftDeleteConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect, observe,
-        deletedByColumn, deleteReasonColumn, supplierName(), cascades);
+    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
+        deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe);
   }
 
   /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */

@@ -1,8 +1,8 @@
 package io.github.softdelete.mybatis;
 
-import io.github.softdelete.mybatis.internal.DatabaseRewriter;
 import io.github.softdelete.mybatis.internal.DatabaseRewriters;
 import io.github.softdelete.mybatis.internal.NestedQueries;
+import io.github.softdelete.mybatis.internal.RewritingExecutor;
 import java.util.Properties;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -11,7 +11,6 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
@@ -72,37 +71,28 @@ public class SoftDeleteInterceptor implements Interceptor {
         () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()));
   }
 
+  /**
+   * Runs one intercepted {@code Executor} call in the thread's mode. MyBatis does not come here: {@link #plugin}
+   * hands it a delegating executor that does the same without reflection; this serves callers that wrap with
+   * {@code Plugin.wrap(target, interceptor)} themselves.
+   */
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
-    Executor executor = (Executor) invocation.getTarget();
-    Object[] args = invocation.getArgs();
-    MappedStatement ms = (MappedStatement) args[0];
-    DatabaseRewriter rewriter = rewriters.forStatement(executor, ms);
-    if (rewriter == null) {
-      return invocation.proceed();
-    }
-    SoftDeleteMode mode = SoftDeleteMode.current();
-    return switch (invocation.getMethod().getName()) {
-      case "update" -> rewriter.update(executor, ms, args[1], mode);
-      case "queryCursor" ->
-          executor.queryCursor(rewriter.statementFor(ms, args[1], mode), args[1], (RowBounds) args[2]);
-      case "createCacheKey" -> rewriter.cacheKey(invocation, mode);
-      default -> rewriter.query(invocation, mode);
-    };
+    return new RewritingExecutor((Executor) invocation.getTarget(), rewriters).invoke(invocation);
   }
 
   /**
-   * Wraps executors only, and routes their nested selects through the wrapper; statement handlers,
-   * parameter handlers and result set handlers pass untouched.
+   * Wraps executors only, in a delegating executor, and routes their nested selects through it; statement
+   * handlers, parameter handlers and result set handlers pass untouched.
    */
   @Override
   public Object plugin(Object target) {
     if (!(target instanceof Executor executor)) {
       return target;
     }
-    Executor proxy = (Executor) Plugin.wrap(executor, this);
-    NestedQueries.routeThrough(executor, proxy);
-    return proxy;
+    Executor wrapper = new RewritingExecutor(executor, rewriters);
+    NestedQueries.routeThrough(executor, wrapper);
+    return wrapper;
   }
 
   /**

@@ -62,8 +62,7 @@ class SoftDeleteConfigPropertiesOnlyTest {
 
     assertThatThrownBy(() -> SoftDeleteConfig.fromPropertiesOnly(properties))
         .isInstanceOf(SoftDeleteException.class)
-        .hasMessage("softdelete: unknown property 'colum'; known properties: column, tables, liveValue, "
-            + "deletedValue, cacheSize, onUnparseableSelect, mode, deletedByColumn, deleteReasonColumn, "
-            + "deletedBySupplier, cascade");
+        .hasMessage("softdelete: unknown property 'colum'; known properties: "
+            + String.join(", ", SoftDeleteConfig.keys()));
   }
 }

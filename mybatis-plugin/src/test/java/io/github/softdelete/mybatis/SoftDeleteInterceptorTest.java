@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 class SoftDeleteInterceptorTest {
 
   @Test
-  void shouldWrapExecutors() {
+  void shouldWrapExecutorsInPlainDelegateNotReflectiveProxy() {
     Executor executor = new SimpleExecutor(new Configuration(), null);
 
     Object plugged = new SoftDeleteInterceptor().plugin(executor);
 
     assertThat(plugged).isNotSameAs(executor).isInstanceOf(Executor.class);
-    assertThat(Proxy.isProxyClass(plugged.getClass())).isTrue();
+    assertThat(Proxy.isProxyClass(plugged.getClass())).isFalse();
+    ((Executor) plugged).close(false);
+    assertThat(executor.isClosed()).isTrue();
   }
 
   @Test

@@ -93,8 +93,8 @@ class PlainMyBatisIT {
     Scenario.assertPlainDeletes(child);
     assertThat(child.linesStartingWith("softdelete-agent")).containsExactly(
         "softdelete-agent: not activated: unknown property 'colour'; known properties: column, tables, liveValue, "
-            + "deletedValue, cacheSize, onUnparseableSelect, mode, deletedByColumn, deleteReasonColumn, "
-            + "deletedBySupplier, cascade");
+            + "deletedValue, cacheSize, onUnparseableSelect, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, "
+            + "cascade");
   }
 
   @Test

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.softdelete.compat.spring.app.AccountMapper;
 import io.github.softdelete.compat.spring.app.UserMapper;
+import io.github.softdelete.mybatis.DeletedBySupplier;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
@@ -59,6 +60,14 @@ class SpringBootAutoConfigurationIT {
     @Bean
     SoftDeleteInterceptor mySoftDeleteInterceptor() {
       return INSTANCE;
+    }
+  }
+
+  @Configuration
+  static class CurrentUser {
+    @Bean
+    DeletedBySupplier currentUser() {
+      return () -> "principal-from-spring";
     }
   }
 
@@ -214,6 +223,37 @@ class SpringBootAutoConfigurationIT {
     assertThat(metadata).isNotNull().contains("\"softdelete.enabled\"", "\"softdelete.column\"",
         "\"softdelete.tables\"", "\"softdelete.live-value\"", "\"softdelete.deleted-value\"",
         "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"");
+  }
+
+  @Test
+  void shouldWriteWhoDeletedFromADeletedBySupplierBean() {
+    run(new Class<?>[] {Application.class, CurrentUser.class}, "softdelete.deleted-by-column=deleted_by");
+
+    int marked = context.getBean(UserMapper.class).delete(2);
+
+    assertThat(marked).isEqualTo(1);
+    assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+        .queryForObject("SELECT deleted_by FROM users WHERE id = 2", String.class))
+        .isEqualTo("principal-from-spring");
+  }
+
+  @Test
+  void shouldOfferASpringPropertyForEveryConfigKey() throws IOException {
+    String metadata = null;
+    for (URL url : Collections.list(getClass().getClassLoader()
+        .getResources("META-INF/spring-configuration-metadata.json"))) {
+      if (url.getPath().contains("softdelete-mybatis")) {
+        try (InputStream in = url.openStream()) {
+          metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+
+    assertThat(metadata).isNotNull();
+    for (String key : SoftDeleteConfig.keys()) {
+      String kebab = key.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+      assertThat(metadata).as("property for key %s", key).contains("\"softdelete." + kebab + "\"");
+    }
   }
 
   @Test

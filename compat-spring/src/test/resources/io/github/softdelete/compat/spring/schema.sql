@@ -2,7 +2,8 @@
 CREATE TABLE users (
   id BIGINT PRIMARY KEY,
   name VARCHAR(50) NOT NULL,
-  deleted_at TIMESTAMP
+  deleted_at TIMESTAMP,
+  deleted_by VARCHAR(50)
 );
 CREATE TABLE accounts (
   id BIGINT PRIMARY KEY,

@@ -5,13 +5,18 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Finds the soft tables of a database: every table or view of the connection's current catalog and schema
- * that has the marker column.
+ * that has the marker column. On PostgreSQL every schema of the search path counts, since an unqualified
+ * name may resolve to any of them.
  */
 public final class SoftTableDetector {
   private SoftTableDetector() {}
@@ -25,7 +30,6 @@ public final class SoftTableDetector {
    */
   public static SoftTables detect(Connection connection, String column) throws SQLException {
     String catalog = connection.getCatalog();
-    String schema = currentSchema(connection);
     DatabaseMetaData metaData = connection.getMetaData();
     boolean quoted = isQuoted(column);
     String name = quoted ? column.substring(1, column.length() - 1) : column;
@@ -33,6 +37,36 @@ public final class SoftTableDetector {
     String pattern = quoted ? name : storedCase(metaData, name);
 
     Set<String> tables = new LinkedHashSet<>();
+    for (String schema : searchedSchemas(connection, metaData)) {
+      addTables(metaData, catalog, schema, name, pattern, tables);
+    }
+    return SoftTables.of(tables);
+  }
+
+  /*
+   * A table of a later search-path schema that the statement reaches unqualified would otherwise go
+   * unfiltered, and its DELETEs would erase rows. Counting it soft can only make a statement fail (the
+   * marker column is missing where an earlier schema shadows it), never leak.
+   */
+  private static List<String> searchedSchemas(Connection connection, DatabaseMetaData metaData)
+      throws SQLException {
+    if ("PostgreSQL".equals(metaData.getDatabaseProductName())) {
+      List<String> schemas = new ArrayList<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT unnest(current_schemas(false))")) {
+        while (rows.next()) {
+          schemas.add(rows.getString(1));
+        }
+      }
+      if (!schemas.isEmpty()) {
+        return schemas;
+      }
+    }
+    return Collections.singletonList(currentSchema(connection));
+  }
+
+  private static void addTables(DatabaseMetaData metaData, String catalog, String schema, String name,
+      String pattern, Set<String> tables) throws SQLException {
     // the pattern is a LIKE pattern ('_' matches any character), so every row is checked exactly
     try (ResultSet columns = metaData.getColumns(catalog, schema, "%", pattern)) {
       while (columns.next()) {
@@ -47,7 +81,6 @@ public final class SoftTableDetector {
         }
       }
     }
-    return SoftTables.of(tables);
   }
 
   static String currentSchema(Connection connection) throws SQLException {

@@ -39,6 +39,20 @@ final class CacheKeys {
     }
   }
 
+  /**
+   * {@code key} with the mode, for a key that no one else holds (just made by {@code createCacheKey}): no copy
+   * of its components.
+   */
+  static CacheKey withModeOwned(CacheKey key, SoftDeleteMode mode) {
+    if (key instanceof ModeCacheKey) {
+      return key;
+    }
+    ModeCacheKey withMode = new ModeCacheKey();
+    withMode.update(key);
+    withMode.update(COMPONENTS[mode.ordinal()]);
+    return withMode;
+  }
+
   /** Marks the keys that already include the mode, so that no path adds it twice. */
   private static final class ModeCacheKey extends CacheKey {
     private static final long serialVersionUID = 1L;

@@ -5,10 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
+import io.github.softdelete.mybatis.catalog.SoftTables;
+import java.lang.ref.WeakReference;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -16,13 +19,13 @@ import org.apache.ibatis.executor.keygen.SelectKeyGenerator;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlSource;
-import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.scripting.defaults.RawSqlSource;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
 /** Hands MyBatis rewritten statements for the soft tables of one database. */
 public final class DatabaseRewriter {
+  private final SoftTables tables;
   private final SqlCache sqlCache;
   private final DeletionAudit audit;
   private final boolean cascades;
@@ -30,8 +33,15 @@ public final class DatabaseRewriter {
   // BatchExecutor, which compares statement objects, keeps adding to the same batch.
   private final Map<SoftDeleteMode, Cache<MappedStatement, MappedStatement>> copiesByMode =
       new EnumMap<>(SoftDeleteMode.class);
+  // statement id -> whether its static SQL mentions no soft table. Keyed by the id (a String, its hash
+  // cached) so that a lookup allocates nothing; the SQL source, held weakly, tells a statement of another
+  // Configuration with the same id from this one. A plain map: its reads take no lock and record nothing,
+  // and statement ids are few (it is emptied should they ever pass the cache size).
+  private final Map<String, StaticVerdict> staticVerdicts = new ConcurrentHashMap<>();
+  private final int maximumSize;
 
-  DatabaseRewriter(SqlCache sqlCache, int maximumSize, DeletionAudit audit, boolean cascades) {
+  DatabaseRewriter(SoftTables tables, SqlCache sqlCache, int maximumSize, DeletionAudit audit, boolean cascades) {
+    this.tables = tables;
     this.sqlCache = sqlCache;
     this.audit = audit;
     this.cascades = cascades;
@@ -39,44 +49,71 @@ public final class DatabaseRewriter {
       // weak keys: compared by identity, and gone with the Configuration they belong to
       copiesByMode.put(mode, Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build());
     }
+    this.maximumSize = maximumSize;
   }
 
   /**
-   * Runs one of the two {@code Executor.query} calls with rewritten SQL and a cache key that includes the
-   * mode; as called when nothing changes.
+   * Whether {@code ms} runs as MyBatis built it in every mode, known without building its SQL: its SQL is
+   * static and mentions no soft table. {@code false} when that takes a look at the SQL of this call.
+   */
+  boolean passesUntouched(MappedStatement ms) {
+    SqlSource source = ms.getSqlSource();
+    if (!(source instanceof RawSqlSource || source instanceof StaticSqlSource)) {
+      return false;
+    }
+    StaticVerdict verdict = staticVerdicts.get(ms.getId());
+    if (verdict == null || verdict.source.get() != source) {
+      // static SQL does not depend on the parameter
+      verdict = new StaticVerdict(new WeakReference<>(source),
+          !tables.mayBeMentionedIn(source.getBoundSql(null).getSql()));
+      if (staticVerdicts.size() >= maximumSize) {
+        staticVerdicts.clear();
+      }
+      staticVerdicts.put(ms.getId(), verdict);
+    }
+    return verdict.untouched;
+  }
+
+  /**
+   * Runs the four-argument {@code Executor.query} on {@code executor} with rewritten SQL and a cache key that
+   * includes the mode; as called when nothing changes.
    *
    * @throws SoftDeleteException when the engine refuses the statement
    */
-  public List<Object> query(Invocation invocation, SoftDeleteMode mode) throws Throwable {
-    Executor executor = (Executor) invocation.getTarget();
-    Object[] args = invocation.getArgs();
-    MappedStatement ms = (MappedStatement) args[0];
-    Object parameter = args[1];
-    RowBounds rowBounds = (RowBounds) args[2];
-    ResultHandler<?> handler = (ResultHandler<?>) args[3];
-    boolean full = args.length == 6;
-    BoundSql boundSql = full ? (BoundSql) args[5] : ms.getBoundSql(parameter);
-
+  <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
+      ResultHandler<?> handler, SoftDeleteMode mode) throws SQLException {
+    BoundSql boundSql = ms.getBoundSql(parameter);
     String sql = sqlCache.sqlFor(ms.getId(), boundSql.getSql(), mode);
     if (sql == boundSql.getSql()) {
-      return castList(invocation.proceed());
+      return executor.query(ms, parameter, rowBounds, handler);
     }
     BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
     // keyed by the original SQL, as MyBatis keys it on every other path, plus the mode
-    CacheKey key = CacheKeys.withMode(
-        full ? (CacheKey) args[4] : executor.createCacheKey(ms, parameter, rowBounds, boundSql), mode);
+    CacheKey key = CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, boundSql), mode);
     return executor.query(ms, parameter, rowBounds, handler, key, rewritten);
   }
 
   /**
-   * The cache key of a query, as {@code Executor.createCacheKey} computes it, plus the mode when the query's
-   * SQL changes in that mode. Nested selects ask for their key this way before they run.
+   * Runs the six-argument {@code Executor.query} on {@code executor}, as PageHelper and others call it with SQL
+   * and a key of their own, with rewritten SQL and the key plus the mode; as called when nothing changes.
+   *
+   * @throws SoftDeleteException when the engine refuses the statement
    */
-  public CacheKey cacheKey(Invocation invocation, SoftDeleteMode mode) throws Throwable {
-    Object[] args = invocation.getArgs();
-    MappedStatement ms = (MappedStatement) args[0];
-    BoundSql boundSql = (BoundSql) args[3];
-    CacheKey key = (CacheKey) invocation.proceed();
+  <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
+      ResultHandler<?> handler, CacheKey key, BoundSql boundSql, SoftDeleteMode mode) throws SQLException {
+    String sql = sqlCache.sqlFor(ms.getId(), boundSql.getSql(), mode);
+    if (sql == boundSql.getSql()) {
+      return executor.query(ms, parameter, rowBounds, handler, key, boundSql);
+    }
+    BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
+    return executor.query(ms, parameter, rowBounds, handler, CacheKeys.withMode(key, mode), rewritten);
+  }
+
+  /**
+   * {@code key}, computed by {@code Executor.createCacheKey} for {@code boundSql}, plus the mode when the
+   * query's SQL changes in that mode. Nested selects ask for their key this way before they run.
+   */
+  CacheKey cacheKey(MappedStatement ms, BoundSql boundSql, CacheKey key, SoftDeleteMode mode) {
     String sql = boundSql.getSql();
     return sqlCache.sqlFor(ms.getId(), sql, mode) == sql ? key : CacheKeys.withMode(key, mode);
   }
@@ -89,7 +126,10 @@ public final class DatabaseRewriter {
    * @throws SoftDeleteException when the engine refuses static SQL; dynamic SQL is refused when MyBatis
    *     builds it, still before it reaches the database
    */
-  public MappedStatement statementFor(MappedStatement ms, Object parameter, SoftDeleteMode mode) {
+  MappedStatement statementFor(MappedStatement ms, Object parameter, SoftDeleteMode mode) {
+    if (passesUntouched(ms)) {
+      return ms;
+    }
     SqlSource source = ms.getSqlSource();
     // static SQL does not depend on the parameter, so it can be looked at now
     if (source instanceof RawSqlSource || source instanceof StaticSqlSource) {
@@ -98,11 +138,15 @@ public final class DatabaseRewriter {
         return ms;
       }
     }
-    return copiesByMode.get(mode).get(ms, original -> MappedStatements.withSqlSource(original,
-        new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
-            mode, audit)));
+    Cache<MappedStatement, MappedStatement> copies = copiesByMode.get(mode);
+    MappedStatement copy = copies.getIfPresent(ms);
+    if (copy == null) {
+      copy = copies.get(ms, original -> MappedStatements.withSqlSource(original,
+          new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
+              mode, audit)));
+    }
+    return copy;
   }
-
   /**
    * Runs an update: the rewritten statement, after its cascade's statements when it has any, through
    * {@code executor} (so in the caller's transaction). In {@code Undelete}, an integrity violation becomes
@@ -146,8 +190,5 @@ public final class DatabaseRewriter {
     return copy != null && copy.getSqlSource() instanceof RewritingSqlSource source ? source.lastTable() : null;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Object> castList(Object result) {
-    return (List<Object>) result;
-  }
+  private record StaticVerdict(WeakReference<SqlSource> source, boolean untouched) {}
 }

@@ -7,6 +7,7 @@ import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
+import java.lang.ref.WeakReference;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.apache.ibatis.executor.Executor;
@@ -23,6 +24,11 @@ public final class DatabaseRewriters {
   private final Cache<SoftTables, DatabaseRewriter> byTables = Caffeine.newBuilder().weakKeys().build();
   // weak keys: identity, and gone with the DataSource
   private final Cache<DataSource, SoftTables> byDataSource = Caffeine.newBuilder().weakKeys().build();
+  // configured tables: the one rewriter, made once (null when the list is empty)
+  private final DatabaseRewriter configured;
+  // detected tables: the answer for the DataSource asked last, so that the usual single-database application
+  // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
+  private volatile LastAnswer last;
 
   public DatabaseRewriters(SoftDeleteConfig config) {
     this(config, DeletionAudit.NONE);
@@ -35,6 +41,7 @@ public final class DatabaseRewriters {
     this.marker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
         .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
     this.audit = audit;
+    this.configured = config.detectTables() ? null : rewriterFor(catalog.tablesFor(null));
   }
 
   /**
@@ -42,11 +49,27 @@ public final class DatabaseRewriters {
    * statement runs as MyBatis built it.
    */
   public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
-    SoftTables tables = config.detectTables() ? detectedTables(executor, ms) : catalog.tablesFor(null);
+    if (!config.detectTables()) {
+      return configured;
+    }
+    Environment environment = ms.getConfiguration().getEnvironment();
+    DataSource dataSource = environment == null ? null : environment.getDataSource();
+    LastAnswer answer = last;
+    if (answer != null && dataSource != null && answer.dataSource.get() == dataSource) {
+      return answer.rewriter;
+    }
+    DatabaseRewriter rewriter = rewriterFor(detectedTables(executor, dataSource));
+    if (dataSource != null) {
+      last = new LastAnswer(new WeakReference<>(dataSource), rewriter);
+    }
+    return rewriter;
+  }
+
+  private DatabaseRewriter rewriterFor(SoftTables tables) {
     if (tables.isEmpty()) {
       return null;
     }
-    return byTables.get(tables, t -> new DatabaseRewriter(
+    return byTables.get(tables, t -> new DatabaseRewriter(t,
         new SqlCache(new SqlRewriter(t, marker, config.cascades()), config.cacheSize(),
             config.warnOnUnparseableSelect(), config.observe()),
         config.cacheSize(), audit, !config.cascades().isEmpty()));
@@ -56,9 +79,7 @@ public final class DatabaseRewriters {
    * Finding the database behind a connection takes metadata calls (on PostgreSQL a round trip), too much
    * for every statement: the answer is remembered per DataSource, so a pooled connection is asked once.
    */
-  private SoftTables detectedTables(Executor executor, MappedStatement ms) throws SQLException {
-    Environment environment = ms.getConfiguration().getEnvironment();
-    DataSource dataSource = environment == null ? null : environment.getDataSource();
+  private SoftTables detectedTables(Executor executor, DataSource dataSource) throws SQLException {
     SoftTables known = dataSource == null ? null : byDataSource.getIfPresent(dataSource);
     if (known != null) {
       return known;
@@ -69,4 +90,7 @@ public final class DatabaseRewriters {
     }
     return found;
   }
+
+  /** The rewriter (null: none) of one DataSource, held weakly. */
+  private record LastAnswer(WeakReference<DataSource> dataSource, DatabaseRewriter rewriter) {}
 }

@@ -84,8 +84,8 @@ final class CascadeRewriter {
     boolean undo = context.mode == SoftDeleteMode.UNDELETE;
     String marker = context.marker.column();
     // the rows of each table on the path, from the parent down: "key[, marker] FROM ... WHERE ..."
-    String rows = qualified(RewriteContext.qualifier(parent), path.get(0).parentColumn())
-        + (undo ? ", " + qualified(RewriteContext.qualifier(parent), marker) : "") + parentSelect;
+    String rows = qualified(RewriteContext.qualifierTable(parent).toString(), path.get(0).parentColumn())
+        + (undo ? ", " + qualified(RewriteContext.qualifierTable(parent).toString(), marker) : "") + parentSelect;
     for (int i = 0; i < path.size() - 1; i++) {
       Cascade edge = path.get(i);
       String table = edge.childTable();
@@ -108,7 +108,7 @@ final class CascadeRewriter {
           + ") IN (SELECT " + parentRows + ")";
     }
     return qualified(table, edge.childColumn()) + " IN (SELECT " + parentRows + ") AND "
-        + context.marker.live(table);
+        + context.marker.live(table(table));
   }
 
   private static void appendAudit(StringBuilder sql, String column, Binding.Added added, boolean undo) {

@@ -90,7 +90,7 @@ final class DeleteRewriter {
       if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
         context.handled(using);
         context.changed();
-        where.add(context.marker.live(RewriteContext.qualifier(using)));
+        where.add(context.marker.live(RewriteContext.qualifierTable(using)));
       } else {
         context.handled(using);
       }
@@ -156,7 +156,7 @@ final class DeleteRewriter {
       // MySQL's multi-table UPDATE needs to know whose marker it sets; PostgreSQL's SET rejects a qualifier
       boolean qualifySet = !isEmpty(delete.getJoins()) || !isEmpty(delete.getTables());
       for (Table target : targets) {
-        String qualifier = RewriteContext.qualifier(target);
+        Table qualifier = RewriteContext.qualifierTable(target);
         addMarkingSets(update, qualifySet ? qualifier : null, false);
         where.add(rowsConcerned(qualifier));
       }
@@ -173,7 +173,7 @@ final class DeleteRewriter {
   }
 
   /** Live rows are marked; in {@code Undelete}, deleted rows are restored. */
-  private Expression rowsConcerned(String qualifier) {
+  private Expression rowsConcerned(Table qualifier) {
     return undo() ? context.marker.deleted(qualifier) : context.marker.live(qualifier);
   }
 
@@ -181,7 +181,7 @@ final class DeleteRewriter {
    * {@code SET marker = <deletedValue>, deleted_by = ?, delete_reason = ?}; with a cascade the marker is a
    * parameter too, one value for parent and children. A restore writes the live value and NULLs.
    */
-  private void addMarkingSets(Update update, String qualifier, boolean cascading) {
+  private void addMarkingSets(Update update, Table qualifier, boolean cascading) {
     SoftDeleteMarker marker = context.marker;
     Expression value = undo() ? marker.liveValue()
         : cascading ? Placeholders.of(Binding.Added.MARKER) : marker.deletedValue();
@@ -196,8 +196,8 @@ final class DeleteRewriter {
     }
   }
 
-  private static Column auditColumn(String qualifier, String name) {
-    return qualifier == null ? new Column(name) : new Column(new Table(qualifier), name);
+  private static Column auditColumn(Table qualifier, String name) {
+    return qualifier == null ? new Column(name) : new Column(qualifier, name);
   }
 
   /**
@@ -306,10 +306,13 @@ final class DeleteRewriter {
   /**
    * Whether the subquery names the outer target (by alias, or by name when it has none) without declaring
    * that name itself. An unqualified outer reference goes unnoticed; the database then rejects the wrapped
-   * form, which changes no row.
+   * form, which changes no row. Without an alias only the table's own name counts, as on the column side:
+   * {@code db.users.manager_id} and {@code users.manager_id} both name the target {@code db.users}.
    */
   private static boolean isCorrelatedTo(Select select, Table target) {
-    String outer = MultiPartName.unquote(RewriteContext.qualifier(target)).toLowerCase(Locale.ROOT);
+    String outer = target.getAlias() != null
+        ? MultiPartName.unquote(target.getAlias().getName()).toLowerCase(Locale.ROOT)
+        : target.getUnquotedName().toLowerCase(Locale.ROOT);
     Set<String> declared = new HashSet<>();
     Set<String> qualifiers = new HashSet<>();
     AstWalker.walk(select, node -> {

@@ -102,7 +102,7 @@ final class JoinPlacement {
   }
 
   private Expression predicate(Table table, boolean deletedOnly) {
-    String qualifier = RewriteContext.qualifier(table);
+    Table qualifier = RewriteContext.qualifierTable(table);
     return deletedOnly ? context.marker.deleted(qualifier) : context.marker.live(qualifier);
   }
 

@@ -94,9 +94,18 @@ final class RewriteContext {
     return changed;
   }
 
-  /** The name a predicate uses for a reference: its alias, else its name as written. */
-  static String qualifier(Table table) {
-    return table.getAlias() != null ? table.getAlias().getName() : table.getFullyQualifiedName();
+  /**
+   * The reference a predicate uses, as a node of its own: its alias, else its schema and name parts as
+   * written. Built from the parts, since {@code new Table(String)} splits {@code "s"."t"} or {@code `db`.`t`}
+   * at the dot and mangles the quotes.
+   */
+  static Table qualifierTable(Table table) {
+    if (table.getAlias() != null) {
+      return new Table(table.getAlias().getName());
+    }
+    Table copy = new Table(table.getSchemaName(), table.getName());
+    copy.setDatabase(table.getDatabase());
+    return copy;
   }
 
   /** The name a statement reports: schema and name as written, without alias. */

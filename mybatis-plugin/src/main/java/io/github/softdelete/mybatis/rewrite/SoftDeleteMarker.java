@@ -68,19 +68,19 @@ public final class SoftDeleteMarker {
   }
 
   /** The marker column, qualified when {@code qualifier} is not null. A new node each call. */
-  Column columnOf(String qualifier) {
-    return qualifier == null ? new Column(column) : new Column(new Table(qualifier), column);
+  Column columnOf(Table qualifier) {
+    return qualifier == null ? new Column(column) : new Column(qualifier, column);
   }
 
   /** {@code q.deleted_at IS NULL}, or {@code q.deleted = 0}. */
-  Expression live(String qualifier) {
+  Expression live(Table qualifier) {
     Column marker = columnOf(qualifier);
     // the value nodes are shared between statements: they are only ever printed, never changed
     return liveValue == null ? new IsNullExpression(marker) : new EqualsTo(marker, liveValue);
   }
 
   /** {@code q.deleted_at IS NOT NULL}, or {@code q.deleted <> 0}. */
-  Expression deleted(String qualifier) {
+  Expression deleted(Table qualifier) {
     Column marker = columnOf(qualifier);
     return liveValue == null ? new IsNullExpression(marker).withNot(true) : new NotEqualsTo(marker, liveValue);
   }

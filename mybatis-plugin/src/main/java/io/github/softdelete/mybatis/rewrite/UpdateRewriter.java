@@ -44,7 +44,7 @@ final class UpdateRewriter {
           JoinPlacement.placeBesideTarget(context, update.getFromItem(), update.getJoins(), where));
     }
     if (context.isSoft(target) && context.filters()) {
-      String qualifier = multiTable ? RewriteContext.qualifier(target) : null;
+      Table qualifier = multiTable ? RewriteContext.qualifierTable(target) : null;
       where.add(context.mode == SoftDeleteMode.ONLY_DELETED
           ? context.marker.deleted(qualifier)
           : context.marker.live(qualifier));

@@ -1,7 +1,9 @@
 package io.github.softdelete.mybatis.spring;
 
+import io.github.softdelete.mybatis.DeletedBySupplier;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import org.apache.ibatis.plugin.Interceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,7 +31,11 @@ public class SoftDeleteAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public SoftDeleteInterceptor softDeleteInterceptor(SoftDeleteProperties properties) {
-    return new SoftDeleteInterceptor(properties.toConfig());
+  public SoftDeleteInterceptor softDeleteInterceptor(SoftDeleteProperties properties,
+      ObjectProvider<DeletedBySupplier> deletedBySupplier) {
+    SoftDeleteInterceptor interceptor = new SoftDeleteInterceptor(properties.toConfig());
+    // a bean (say, reading Spring Security's principal) wins over the class named in deleted-by-supplier
+    deletedBySupplier.ifAvailable(interceptor::setDeletedBySupplier);
+    return interceptor;
   }
 }

@@ -36,6 +36,27 @@ public class SoftDeleteProperties {
   /** What a SELECT the SQL parser cannot read does: fail, or run unchanged with a warning (warn). */
   private String onUnparseableSelect = "fail";
 
+  /** Column that a DELETE fills with who deleted the row (DeletedBy scope, or a DeletedBySupplier). */
+  private String deletedByColumn;
+
+  /** Column that a DELETE fills with why the row was deleted (DeletedBy.as(..).because(..)). */
+  private String deleteReasonColumn;
+
+  /**
+   * Class of a DeletedBySupplier (public, no-argument constructor); a DeletedBySupplier bean does the same
+   * without this property.
+   */
+  private String deletedBySupplier;
+
+  /**
+   * Parent/child relations, child.column->parent.column separated by commas: soft-deleting a parent marks
+   * its live children, and undoing it restores them.
+   */
+  private String cascade;
+
+  /** enforce (rewrite), or observe: run every statement as written and log what would be rewritten or refused. */
+  private String mode = "enforce";
+
   /**
    * The configuration these properties describe, read from them alone: Spring has already gathered system
    * properties and every other source.
@@ -51,6 +72,11 @@ public class SoftDeleteProperties {
     put(keys, "deletedValue", deletedValue);
     put(keys, "cacheSize", Integer.toString(cacheSize));
     put(keys, "onUnparseableSelect", onUnparseableSelect);
+    put(keys, "deletedByColumn", deletedByColumn);
+    put(keys, "deleteReasonColumn", deleteReasonColumn);
+    put(keys, "deletedBySupplier", deletedBySupplier);
+    put(keys, "cascade", cascade);
+    put(keys, "mode", mode);
     return SoftDeleteConfig.fromPropertiesOnly(keys);
   }
 
@@ -114,5 +140,45 @@ public class SoftDeleteProperties {
 
   public void setOnUnparseableSelect(String onUnparseableSelect) {
     this.onUnparseableSelect = onUnparseableSelect;
+  }
+
+  public String getDeletedByColumn() {
+    return deletedByColumn;
+  }
+
+  public void setDeletedByColumn(String deletedByColumn) {
+    this.deletedByColumn = deletedByColumn;
+  }
+
+  public String getDeleteReasonColumn() {
+    return deleteReasonColumn;
+  }
+
+  public void setDeleteReasonColumn(String deleteReasonColumn) {
+    this.deleteReasonColumn = deleteReasonColumn;
+  }
+
+  public String getDeletedBySupplier() {
+    return deletedBySupplier;
+  }
+
+  public void setDeletedBySupplier(String deletedBySupplier) {
+    this.deletedBySupplier = deletedBySupplier;
+  }
+
+  public String getCascade() {
+    return cascade;
+  }
+
+  public void setCascade(String cascade) {
+    this.cascade = cascade;
+  }
+
+  public String getMode() {
+    return mode;
+  }
+
+  public void setMode(String mode) {
+    this.mode = mode;
   }
 }

@@ -18,6 +18,12 @@ final class DifferentialCases {
   private static final String O = "(SELECT * FROM orders WHERE deleted_at IS NULL)";
   private static final String I = "(SELECT * FROM order_items WHERE deleted_at IS NULL)";
 
+  // why a case's SQL cannot run on a server, where several cases share the reason
+  private static final String UPPER_CASE_QUOTED_ON_POSTGRES = "PostgreSQL stores unquoted names in lower case:"
+      + " the quoted upper-case names are tables that do not exist";
+  private static final String DOUBLE_QUOTES_ON_MARIADB = "without ANSI_QUOTES in sql_mode, MariaDB reads double"
+      + " quotes as a string, not as an identifier";
+
   static List<DifferentialCase> all() {
     return List.of(
         // FROM lists and joins
@@ -248,19 +254,57 @@ final class DifferentialCases {
         xml("shouldFilterQuotedUpperCaseTableName", "quotedUpperCaseTableName")
             .oracle("SELECT \"U\".\"ID\" AS user_id, \"U\".\"NAME\" AS user_name"
                 + " FROM (SELECT * FROM \"USERS\" WHERE deleted_at IS NULL) \"U\""
-                + " WHERE \"U\".\"MANAGER_ID\" IS NOT NULL"),
+                + " WHERE \"U\".\"MANAGER_ID\" IS NOT NULL")
+            .notOn(Dialect.POSTGRESQL, UPPER_CASE_QUOTED_ON_POSTGRES)
+            .notOn(Dialect.MARIADB, DOUBLE_QUOTES_ON_MARIADB),
         xml("shouldFilterUnquotedMixedCaseTableNames", "unquotedMixedCaseTableNames")
             .oracle("SELECT u.id AS user_id, o.id AS order_id"
                 + " FROM (SELECT * FROM Users WHERE deleted_at IS NULL) u"
                 + " JOIN (SELECT * FROM ORDERS WHERE deleted_at IS NULL) o ON o.user_id = u.id"
-                + " WHERE o.amount < 100"),
+                + " WHERE o.amount < 100")
+            .notOn(Dialect.MARIADB, "table names are case-sensitive on Linux (lower_case_table_names=0):"
+                + " Users and ORDERS are other tables than users and orders"),
         xml("shouldFilterSchemaQualifiedTables", "schemaQualifiedTables")
             .oracle("SELECT u.name AS user_name, o.amount"
                 + " FROM (SELECT * FROM PUBLIC.users WHERE deleted_at IS NULL) u"
-                + " JOIN (SELECT * FROM public.orders WHERE deleted_at IS NULL) o ON o.user_id = u.id"),
+                + " JOIN (SELECT * FROM public.orders WHERE deleted_at IS NULL) o ON o.user_id = u.id")
+            .notOn(Dialect.POSTGRESQL, "the tables live in the test's own schema, not in public")
+            .notOn(Dialect.MARIADB, "PUBLIC would be a database; the tables live in the test's own database"),
         xml("shouldFilterQuotedSchemaQualifiedTable", "quotedSchemaQualifiedTable")
             .oracle("SELECT i.id AS item_id"
-                + " FROM (SELECT * FROM \"PUBLIC\".\"ORDER_ITEMS\" WHERE deleted_at IS NULL) i WHERE i.qty > 1"),
+                + " FROM (SELECT * FROM \"PUBLIC\".\"ORDER_ITEMS\" WHERE deleted_at IS NULL) i WHERE i.qty > 1")
+            .notOn(Dialect.POSTGRESQL, UPPER_CASE_QUOTED_ON_POSTGRES)
+            .notOn(Dialect.MARIADB, DOUBLE_QUOTES_ON_MARIADB),
+
+        // one server's own syntax: PostgreSQL
+        xml("shouldNullExtendBothSidesOfFullJoinOverLiveRows", "fullJoin")
+            .oracle("SELECT u.id AS user_id, o.id AS order_id FROM " + U + " u FULL JOIN " + O + " o"
+                + " ON o.user_id = u.id")
+            .notOn(Dialect.H2, "H2 has no FULL JOIN")
+            .notOn(Dialect.MARIADB, "MariaDB has no FULL JOIN"),
+        xml("shouldPickLatestLiveMatchingOrderPerUserWithDistinctOnIlikeAndCast", "distinctOnWithIlikeAndCast")
+            .oracle("SELECT DISTINCT ON (o.user_id) o.user_id, o.id::text AS order_key"
+                + " FROM " + O + " o WHERE o.status ILIKE 'p%' ORDER BY o.user_id, o.id DESC")
+            .notOn(Dialect.H2, "H2's DISTINCT ON wants every ORDER BY expression in the select list")
+            .notOn(Dialect.MARIADB, "MariaDB has neither DISTINCT ON, ILIKE nor the :: cast"),
+        xml("shouldPickLargestLiveOrderPerLiveUserInLeftJoinLateral", "leftJoinLateral")
+            .oracle("SELECT u.id AS user_id, x.order_id FROM " + U + " u"
+                + " LEFT JOIN LATERAL (SELECT o.id AS order_id FROM " + O + " o WHERE o.user_id = u.id"
+                + " ORDER BY o.amount DESC LIMIT 1) x ON TRUE")
+            .notOn(Dialect.H2, "H2 has no LATERAL")
+            .notOn(Dialect.MARIADB, "MariaDB has no LATERAL"),
+
+        // one server's own syntax: MariaDB
+        xml("shouldFilterBacktickQuotedTablesInJoin", "backtickIdentifiers")
+            .oracle("SELECT `u`.`id` AS user_id, `o`.`id` AS order_id"
+                + " FROM (SELECT * FROM `users` WHERE deleted_at IS NULL) `u`"
+                + " JOIN (SELECT * FROM `orders` WHERE deleted_at IS NULL) `o` ON `o`.`user_id` = `u`.`id`")
+            .notOn(Dialect.POSTGRESQL, "PostgreSQL does not read backticks as quotes"),
+        xml("shouldFilterBothSidesOfStraightJoin", "straightJoin")
+            .oracle("SELECT u.id AS user_id, o.id AS order_id FROM " + U + " u STRAIGHT_JOIN " + O + " o"
+                + " ON o.user_id = u.id")
+            .notOn(Dialect.H2, "STRAIGHT_JOIN is MySQL's and MariaDB's")
+            .notOn(Dialect.POSTGRESQL, "STRAIGHT_JOIN is MySQL's and MariaDB's"),
 
         // tables that are not soft
         xml("shouldLeaveQueryOnUsersArchiveUnchanged_notDiscriminatingSinceNoSoftTableIsRead", "usersArchiveOnly")

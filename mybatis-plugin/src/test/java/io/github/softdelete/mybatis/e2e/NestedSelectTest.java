@@ -76,4 +76,16 @@ class NestedSelectTest {
       assertThat(owners.get(1).getOrders()).isEmpty();
     }
   }
+
+  @Test
+  void shouldHideDeletedRowsFromNestedSelectWhenAnotherExecutorPluginIsInside() {
+    // registered first, so its proxy sits between softdelete's executor and MyBatis's
+    SqlSessionFactory factory = db.factory(new SixArgQueryCaller(), Plugins.softDelete());
+    try (SqlSession session = factory.openSession()) {
+      List<Map<String, Object>> users = session.getMapper(OrderMapper.class).usersWithAmounts();
+
+      assertThat(users).extracting(u -> u.get("amounts"))
+          .containsExactly(List.of(100, 250), List.of(), List.of(), List.of());
+    }
+  }
 }

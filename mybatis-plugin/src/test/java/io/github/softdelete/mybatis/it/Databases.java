@@ -25,6 +25,16 @@ public final class Databases {
     return connect(MARIADB_URL, "root", "", onCi());
   }
 
+  /** A URL whose connections start with {@code schema} first on the search path (the test's own schema). */
+  public static String postgresUrl(String schema) {
+    return POSTGRES_URL + "&currentSchema=" + schema;
+  }
+
+  /** A URL whose connections start in {@code database} (the test's own database). */
+  public static String mariaDbUrl(String database) {
+    return MARIADB_URL.replace("/test?", "/" + database + "?");
+  }
+
   static boolean onCi() {
     return "true".equals(System.getenv("CI"));
   }

@@ -27,9 +27,10 @@ public final class PurgeCommand {
   static final String USAGE = String.join("\n",
       "usage: purge --url JDBC_URL [--user USER] [--password PASSWORD] --tables T1,T2 --older-than 30d",
       "             [--archive-suffix _archive] [--batch-size 500] [--dry-run]",
-      "             [--column deleted_at] [--live-value NULL] [--deleted-at-column COLUMN]");
+      "             [--column deleted_at] [--live-value NULL] [--deleted-at-column COLUMN]",
+      "             [--cascade child.fk->parent.key,...]   (children are then purged before their parents)");
   private static final List<String> VALUED = List.of("--url", "--user", "--password", "--tables", "--older-than",
-      "--archive-suffix", "--batch-size", "--column", "--live-value", "--deleted-at-column");
+      "--archive-suffix", "--batch-size", "--column", "--live-value", "--deleted-at-column", "--cascade");
   static final String PASSWORD_VARIABLE = "SOFTDELETE_PURGE_PASSWORD";
   private static final List<String> FLAGS = List.of("--dry-run");
 
@@ -99,6 +100,13 @@ public final class PurgeCommand {
     }
     if (options.containsKey("--deleted-at-column")) {
       builder.deletedAtColumn(options.get("--deleted-at-column"));
+    }
+    if (options.containsKey("--cascade")) {
+      try {
+        builder.cascades(CascadeOption.parse(options.get("--cascade")));
+      } catch (IllegalArgumentException e) {
+        throw bad(options, "--cascade", e.getMessage());
+      }
     }
     return builder;
   }

@@ -104,6 +104,32 @@ class PurgeCommandTest {
   }
 
   @Test
+  void shouldRefuseACyclicCascade() {
+    int status = run(false, "--url", db.url(), "--tables", "documents", "--older-than", "30d", "--cascade",
+        "a.x->b.id,b.y->a.id");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err()).startsWith("softdelete purge: option --cascade has value 'a.x->b.id,b.y->a.id': the cascades"
+        + " form a cycle: ");
+  }
+
+  @Test
+  void shouldPurgeChildrenFirstWithCascadeOption() throws SQLException {
+    db.execute("CREATE TABLE attachments (id BIGINT PRIMARY KEY, document_id BIGINT NOT NULL REFERENCES documents(id),"
+            + " deleted_at TIMESTAMP NULL)",
+        "INSERT INTO attachments VALUES (40, 4, TIMESTAMP '" + Documents.OLD + "'), (10, 1, NULL)");
+
+    int status = run(false, "--url", db.url(), "--user", "sa", "--tables", "documents,attachments", "--older-than",
+        "30d", "--cascade", "attachments.document_id->documents.id");
+
+    assertThat(status).as(err()).isZero();
+    assertThat(out().lines().filter(l -> l.contains("before the cut-off")))
+        .containsExactly("attachments: 1 rows deleted before the cut-off", "documents: 5 rows deleted before the cut-off");
+    assertThat(db.ids("attachments")).containsExactly("10");
+    assertThat(db.ids("documents")).containsExactly("1", "2", "3", "9", "10");
+  }
+
+  @Test
   void shouldRefuseABatchSizeBelowOne() {
     int status = run(false, "--url", db.url(), "--tables", "documents", "--older-than", "30d", "--batch-size", "0");
 
@@ -120,7 +146,8 @@ class PurgeCommandTest {
     assertThat(run(false, "--url", db.url(), "--older-than", "30d")).isEqualTo(2);
     assertThat(err().lines().filter(l -> l.startsWith("softdelete purge:"))).containsExactly(
         "softdelete purge: unknown option '--archive'; known options: --url, --user, --password, --tables,"
-            + " --older-than, --archive-suffix, --batch-size, --column, --live-value, --deleted-at-column, --dry-run",
+            + " --older-than, --archive-suffix, --batch-size, --column, --live-value, --deleted-at-column, --cascade,"
+            + " --dry-run",
         "softdelete purge: option --tables needs a value",
         "softdelete purge: option --tables is required");
   }

@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.internal.purge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
 import java.sql.SQLException;
@@ -240,5 +241,42 @@ class PurgeTest {
     assertThatThrownBy(() -> Purge.builder().tables("documents").olderThan(MONTH).liveValue("0 OR 1=1").build())
         .hasMessage("softdelete purge: live value '0 OR 1=1' is not a literal (NULL, TRUE, FALSE, a number or a"
             + " '...' string)");
+  }
+
+  @Test
+  void shouldPurgeChildrenBeforeParentsWhenCascadesAreDeclared() throws SQLException {
+    // given: attachments of the old deleted documents 4 and 5, deleted with them, held by a foreign key
+    db.execute("CREATE TABLE attachments (id BIGINT PRIMARY KEY, document_id BIGINT NOT NULL REFERENCES documents(id),"
+            + " deleted_at TIMESTAMP NULL)",
+        "INSERT INTO attachments VALUES (40, 4, TIMESTAMP '" + Documents.OLD + "'),"
+            + " (50, 5, TIMESTAMP '" + Documents.OLD + "'), (10, 1, NULL)");
+    List<String> started = new ArrayList<>();
+    Purge.Listener listener = new Purge.Listener() {
+      @Override
+      public void tableStarted(String table, long rows) {
+        started.add(table);
+      }
+    };
+
+    // when: the parent is named first
+    Purge.Report report = purge(Purge.builder().tables("documents", "attachments").olderThan(MONTH)
+        .cascades(List.of(new Cascade("attachments", "document_id", "documents", "id"))).listener(listener));
+
+    // then: the child went first, so the foreign key never blocked the parent
+    assertThat(started).containsExactly("attachments", "documents");
+    assertThat(db.ids("attachments")).containsExactly("10");
+    assertThat(db.ids("documents")).containsExactly("1", "2", "3", "9", "10");
+    assertThat(report.total()).isEqualTo(7);
+  }
+
+  @Test
+  void shouldOrderTablesChildrenFirstAlongAChainAndKeepTheGivenOrderOtherwise() {
+    List<Cascade> chain = List.of(new Cascade("attachments", "document_id", "documents", "id"),
+        new Cascade("documents", "user_id", "users", "id"));
+
+    assertThat(TableOrder.childrenFirst(chain).apply(List.of("users", "audit", "documents", "attachments")))
+        .containsExactly("audit", "attachments", "documents", "users");
+    assertThat(TableOrder.childrenFirst(List.of()).apply(List.of("users", "documents")))
+        .containsExactly("users", "documents");
   }
 }

@@ -1,0 +1,49 @@
+package io.github.softdelete.agent.it;
+
+import io.github.softdelete.fixture.plain.UserMapper;
+import io.github.softdelete.mybatis.IncludeDeleted;
+import io.github.softdelete.mybatis.Undelete;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.apache.ibatis.io.Resources;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+
+/**
+ * The plain fixture's MyBatis setup, used by code that opens softdelete's scopes from a softdelete-mybatis of
+ * its own (no interceptor registered: the agent brings it). Prints what each scope sees.
+ */
+public final class ScopedApp {
+  private ScopedApp() {}
+
+  public static void main(String[] args) throws Exception {
+    SqlSessionFactory factory;
+    try (Reader reader = Resources.getResourceAsReader("mybatis-config.xml")) {
+      factory = new SqlSessionFactoryBuilder().build(reader);
+    }
+    String script;
+    try (InputStream in = ScopedApp.class.getResourceAsStream("/schema.sql")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (Connection connection = factory.getConfiguration().getEnvironment().getDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : script.split(";")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+    }
+    try (SqlSession session = factory.openSession(true)) {
+      UserMapper users = session.getMapper(UserMapper.class);
+      System.out.println("deleted: " + users.deleteUser(1));
+      System.out.println("users: " + users.names());
+      System.out.println("include-deleted: " + IncludeDeleted.get(users::names));
+      System.out.println("restored: " + Undelete.get(() -> users.deleteUser(1)));
+      System.out.println("users after undo: " + users.names());
+    }
+  }
+}

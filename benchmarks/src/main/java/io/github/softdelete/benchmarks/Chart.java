@@ -1,0 +1,269 @@
+package io.github.softdelete.benchmarks;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Turns JMH's JSON results into a PNG chart of the call benchmarks, side by side per shape, and a Markdown table
+ * of every result with its ratio to the hand-written floor. Runs headless.
+ *
+ * <p>Arguments: {@code results.json chart.png table.md [title]}.
+ */
+public final class Chart {
+  private static final Color[] COLORS = {
+    new Color(0x4D4D4D), new Color(0xA0A0A0), new Color(0x1B9E77), new Color(0x7570B3), new Color(0xD95F02),
+    new Color(0xE6AB02)
+  };
+
+  private Chart() {}
+
+  /** One JMH result: benchmark method, parameter, score and error in the result's unit, allocation per op. */
+  record Result(String benchmark, String method, String param, double score, double error, String unit,
+      double bytesPerOp) {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 3) {
+      System.err.println("usage: Chart results.json chart.png table.md [title]");
+      System.exit(2);
+    }
+    System.setProperty("java.awt.headless", "true");
+    List<Result> results = read(Path.of(args[0]));
+    String title = args.length > 3 ? args[3] : "softdelete vs MyBatis and MyBatis-Plus (H2 in memory)";
+    draw(results, Path.of(args[1]), title);
+    Files.writeString(Path.of(args[2]), table(results), StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Result> read(Path json) throws IOException {
+    List<Result> results = new ArrayList<>();
+    for (Object item : (List<Object>) Json.parse(Files.readString(json, StandardCharsets.UTF_8))) {
+      Map<String, Object> run = (Map<String, Object>) item;
+      String benchmark = (String) run.get("benchmark");
+      String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      Map<String, Object> params = (Map<String, Object>) run.getOrDefault("params", Map.of());
+      String param = params.isEmpty() ? "" : String.valueOf(params.values().iterator().next());
+      Map<String, Object> primary = (Map<String, Object>) run.get("primaryMetric");
+      Map<String, Object> secondary = (Map<String, Object>) run.getOrDefault("secondaryMetrics", Map.of());
+      Map<String, Object> alloc = (Map<String, Object>) secondary.get("gc.alloc.rate.norm");
+      results.add(new Result(className.substring(className.lastIndexOf('.') + 1), method, param,
+          number(primary.get("score")), number(primary.get("scoreError")), (String) primary.get("scoreUnit"),
+          alloc == null ? Double.NaN : number(alloc.get("score"))));
+    }
+    return results;
+  }
+
+  private static double number(Object value) {
+    return value instanceof Double d ? d : Double.NaN;
+  }
+
+  /** The call benchmarks (those with a variant), grouped by method, in the order JMH ran them. */
+  private static Map<String, List<Result>> calls(List<Result> results) {
+    Map<String, List<Result>> byMethod = new LinkedHashMap<>();
+    for (String method : List.of("pointSelect", "leftJoinInSubquery", "untouchedSelect", "deleteById")) {
+      byMethod.put(method, new ArrayList<>());
+    }
+    for (Result result : results) {
+      if (isVariant(result.param())) {
+        byMethod.computeIfAbsent(result.method(), m -> new ArrayList<>()).add(result);
+      }
+    }
+    byMethod.values().removeIf(List::isEmpty);
+    byMethod.values().forEach(bars -> bars.sort(Comparator.comparing(bar -> Variant.valueOf(bar.param()))));
+    return byMethod;
+  }
+
+  private static boolean isVariant(String param) {
+    for (Variant variant : Variant.values()) {
+      if (variant.name().equals(param)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void draw(List<Result> results, Path png, String title) throws IOException {
+    Map<String, List<Result>> groups = calls(results);
+    int barHeight = 22;
+    int gap = 18;
+    int left = 330;
+    int width = 1100;
+    int plotWidth = width - left - 190;
+    int height = 90;
+    for (List<Result> group : groups.values()) {
+      height += group.size() * barHeight + gap + 24;
+    }
+    height += 40;
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+    g.drawString(title, 20, 32);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    g.drawString("time per call through a SqlSession, lower is better; bars show the mean, whiskers the 99.9% error"
+        + " (cut at the edges); x = ratio to the hand-written floor", 20, 54);
+    int y = 80;
+    for (Map.Entry<String, List<Result>> group : groups.entrySet()) {
+      List<Result> bars = group.getValue();
+      double max = 0;
+      double floor = Double.NaN;
+      for (Result bar : bars) {
+        max = Math.max(max, bar.score());
+        if (bar.param().equals(Variant.FLOOR.name())) {
+          floor = bar.score();
+        }
+      }
+      g.setColor(Color.BLACK);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+      g.drawString(group.getKey() + " (" + bars.get(0).unit() + ")", 20, y + 14);
+      y += 24;
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+      for (Result bar : bars) {
+        Color color = COLORS[Variant.valueOf(bar.param()).ordinal() % COLORS.length];
+        int length = (int) Math.round(bar.score() / max * plotWidth);
+        g.setColor(Color.BLACK);
+        g.drawString(label(bar.param()), 30, y + barHeight - 7);
+        g.setColor(color);
+        g.fillRect(left, y + 3, Math.max(1, length), barHeight - 6);
+        if (!Double.isNaN(bar.error())) {
+          // whiskers wider than the plot (a noisy run) are cut at its edges
+          int from = (int) Math.max(0, Math.round((bar.score() - bar.error()) / max * plotWidth));
+          int to = (int) Math.min(plotWidth, Math.round((bar.score() + bar.error()) / max * plotWidth));
+          g.setColor(Color.BLACK);
+          g.setStroke(new BasicStroke(1.5f));
+          int mid = y + barHeight / 2;
+          g.drawLine(left + from, mid, left + to, mid);
+          g.drawLine(left + from, mid - 4, left + from, mid + 4);
+          g.drawLine(left + to, mid - 4, left + to, mid + 4);
+        }
+        g.setColor(Color.BLACK);
+        String value = String.format(Locale.ROOT, "%.2f", bar.score())
+            + (Double.isNaN(floor) ? "" : String.format(Locale.ROOT, "  (%.2fx)", bar.score() / floor));
+        g.drawString(value, left + plotWidth + 12, y + barHeight - 7);
+        y += barHeight;
+      }
+      y += gap;
+    }
+    g.dispose();
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    ImageIO.write(image, "png", png.toFile());
+  }
+
+  private static String label(String variant) {
+    return switch (variant) {
+      case "FLOOR" -> "MyBatis, filter written by hand (floor)";
+      case "PLAIN" -> "MyBatis, no filter (reference)";
+      case "SOFTDELETE" -> "softdelete interceptor, warm";
+      case "MP_LOGIC" -> "MyBatis-Plus @TableLogic";
+      case "MP_REWRITE" -> "MyBatis-Plus runtime rewrite";
+      case "MP_REWRITE_CACHED" -> "MyBatis-Plus runtime rewrite + parse cache";
+      default -> variant;
+    };
+  }
+
+  /** The targets, each a ratio of two results of the same run, with its error and whether it is met. */
+  static String targets(List<Result> results) {
+    StringBuilder md = new StringBuilder();
+    md.append("| target | ratio | error | met |\n| --- | ---: | ---: | --- |\n");
+    target(md, results, "point select: softdelete / floor <= 1.03", "pointSelect", "SOFTDELETE", "FLOOR", 1.03, true);
+    target(md, results, "join: softdelete / floor <= 1.03", "leftJoinInSubquery", "SOFTDELETE", "FLOOR", 1.03, true);
+    target(md, results, "no soft table: softdelete / plain <= 1.01", "untouchedSelect", "SOFTDELETE", "PLAIN", 1.01,
+        true);
+    target(md, results, "delete by id: softdelete / hand-written UPDATE <= 1.05", "deleteById", "SOFTDELETE", "FLOOR",
+        1.05, true);
+    target(md, results, "point select: MyBatis-Plus rewrite / softdelete >= 10", "pointSelect", "MP_REWRITE",
+        "SOFTDELETE", 10, false);
+    target(md, results, "join: MyBatis-Plus rewrite / softdelete >= 10", "leftJoinInSubquery", "MP_REWRITE",
+        "SOFTDELETE", 10, false);
+    target(md, results, "point select: MyBatis-Plus rewrite + cache / softdelete >= 5", "pointSelect",
+        "MP_REWRITE_CACHED", "SOFTDELETE", 5, false);
+    target(md, results, "join: MyBatis-Plus rewrite + cache / softdelete >= 5", "leftJoinInSubquery",
+        "MP_REWRITE_CACHED", "SOFTDELETE", 5, false);
+    for (String shape : List.of("POINT", "JOIN", "DELETE")) {
+      target(md, results, "cold " + shape + ": softdelete rewrite / one JSqlParser parse <= 1.10", shape,
+          "softdeleteRewrite", "jsqlparserParse", 1.10, true);
+    }
+    return md.toString();
+  }
+
+  /**
+   * Adds the ratio of two results: for call benchmarks {@code key} is the method and {@code a}, {@code b} are
+   * variants; for the cold benchmark {@code key} is the shape and {@code a}, {@code b} are methods.
+   */
+  private static void target(StringBuilder md, List<Result> results, String name, String key, String a, String b,
+      double limit, boolean atMost) {
+    Result first = find(results, key, a);
+    Result second = find(results, key, b);
+    if (first == null || second == null) {
+      md.append("| ").append(name).append(" | not run | | |\n");
+      return;
+    }
+    double ratio = first.score() / second.score();
+    double relative = Math.hypot(first.error() / first.score(), second.error() / second.score());
+    double error = ratio * relative;
+    // met or missed only when the whole error bar is on one side of the limit
+    double worst = atMost ? ratio + error : ratio - error;
+    double best = atMost ? ratio - error : ratio + error;
+    String verdict = (atMost ? worst <= limit : worst >= limit) ? "yes"
+        : (atMost ? best > limit : best < limit) ? "no" : "within error";
+    md.append(String.format(Locale.ROOT, "| %s | %.3f | ± %.3f | %s |%n", name, ratio, error, verdict));
+  }
+
+  private static Result find(List<Result> results, String key, String name) {
+    for (Result result : results) {
+      boolean call = result.method().equals(key) && result.param().equals(name);
+      boolean cold = result.param().equals(key) && result.method().equals(name);
+      if (call || cold) {
+        return result;
+      }
+    }
+    return null;
+  }
+
+  static String table(List<Result> results) {
+    StringBuilder md = new StringBuilder();
+    md.append(targets(results)).append('\n');
+    md.append("| benchmark | variant | score | error (99.9%) | x floor | bytes/op |\n");
+    md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+    Map<String, Double> floors = new LinkedHashMap<>();
+    for (Result result : results) {
+      if (result.param().equals(Variant.FLOOR.name())) {
+        floors.put(result.method(), result.score());
+      }
+    }
+    for (Result result : results) {
+      Double floor = floors.get(result.method());
+      boolean call = isVariant(result.param());
+      md.append("| ").append(result.benchmark()).append('.').append(result.method())
+          .append(" | ").append(call ? label(result.param()) : result.param())
+          .append(" | ").append(String.format(Locale.ROOT, "%.2f %s", result.score(), result.unit()))
+          .append(" | ").append(Double.isNaN(result.error()) ? "n/a" : String.format(Locale.ROOT, "± %.2f",
+              result.error()))
+          .append(" | ").append(call && floor != null ? String.format(Locale.ROOT, "%.3f", result.score() / floor)
+              : "")
+          .append(" | ").append(Double.isNaN(result.bytesPerOp()) ? "" : String.format(Locale.ROOT, "%,.0f",
+              result.bytesPerOp()))
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+}
