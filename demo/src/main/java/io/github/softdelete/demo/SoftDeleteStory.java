@@ -42,8 +42,6 @@ final class SoftDeleteStory {
   private final Tables tables;
   private final AppSteps app;
   private final Facts facts = new Facts();
-  // whether the scopes this code opens reach the soft-delete interceptor (not with the agent, for now)
-  private boolean scopes = true;
 
   SoftDeleteStory(AppDatabase database, Printer out) {
     this.database = database;
@@ -66,19 +64,10 @@ final class SoftDeleteStory {
     facts.put("attachments.after", files(outcome.ownerAttachments()));
 
     stillInTheTables(id);
-    scopes = includeDeletedReport(id);
-    facts.put("scopes", scopes);
-    if (scopes) {
-      detective(id);
-      trash();
-      undo(id);
-    } else {
-      out.note("The deleted document does not show, and who/why above stayed NULL: the agent's interceptor lives");
-      out.note("in its own class loader and does not see the scopes (DeletedBy, IncludeDeleted, OnlyDeleted,");
-      out.note("Undelete) that the application opens with a softdelete-mybatis of its own; they do not reach it yet.");
-      out.note("An application that uses scopes registers the plugin itself: see the interceptor run for who/why,");
-      out.note("the trash and undo (-Ddemo.mode=interceptor).");
-    }
+    includeDeletedReport();
+    detective(id);
+    trash();
+    undo(id);
     purge();
     out.conclusion("The same application code and SQL: DELETE only marked rows, every query hid them, and they"
         + " stayed there to explain, restore or archive.");
@@ -91,10 +80,6 @@ final class SoftDeleteStory {
   }
 
   private void deleteAs(String user, String why, Runnable call) {
-    if (!scopes) {
-      call.run();
-      return;
-    }
     out.code("DeletedBy.as(\"" + user + "\").because(\"" + why + "\").run(() -> <the application's delete>)");
     DeletedBy.as(user).because(why).run(call);
   }
@@ -124,13 +109,12 @@ final class SoftDeleteStory {
             .map(row -> row.get(0)).toList());
   }
 
-  private boolean includeDeletedReport(long id) {
+  private void includeDeletedReport() {
     out.step("Include-deleted report: the application's own listing inside IncludeDeleted");
     out.code("IncludeDeleted.get(() -> mapper.listDocuments())");
     List<DocumentRow> all = IncludeDeleted.get(() -> app.withMapper(DocumentMapper::listDocuments));
     app.printDocuments(all);
     facts.put("includeDeleted.listing", ids(all));
-    return all.stream().anyMatch(document -> document.id() == id);
   }
 
   private void detective(long id) {

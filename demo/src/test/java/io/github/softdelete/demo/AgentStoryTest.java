@@ -51,14 +51,9 @@ class AgentStoryTest {
     SoftDeleteStoryChecks.assertRowsKeptHiddenCascadedAndPurged(facts);
   }
 
-  // The agent defines its own copy of softdelete-mybatis, so the scopes the application's copy opens do not
-  // reach its interceptor. When that changes, this test fails: then check assertWhoWhyViewsAndUndo here and
-  // drop the demo's note about it.
+  // the application's own softdelete-mybatis opens the scopes; the agent's interceptor sees them
   @Test
-  void shouldSayThatTheApplicationsScopesDoNotReachTheAgentYet() {
-    assertThat(facts.get("scopes")).isEqualTo("false");
-    assertThat(facts.get("table.document.deletedBy")).isEqualTo("null");
-    assertThat(facts.list("purge.table.documents.deleted")).as("document 1 was not restored").containsExactly("1", "5");
-    assertThat(output).contains("do not reach it yet");
+  void shouldRecordWhoAndWhyShowTrashAndRestoreExactlyTheCascadedAttachments() {
+    SoftDeleteStoryChecks.assertWhoWhyViewsAndUndo(facts);
   }
 }

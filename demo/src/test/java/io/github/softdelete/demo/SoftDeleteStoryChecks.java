@@ -40,7 +40,6 @@ final class SoftDeleteStoryChecks {
   /** Who and why recorded, include-deleted and trash views, undo restoring exactly the cascade's children. */
   static void assertWhoWhyViewsAndUndo(Facts facts) {
     List<String> before = facts.list("listing.before");
-    assertThat(facts.get("scopes")).isEqualTo("true");
     assertThat(facts.get("table.document.deletedBy")).isEqualTo(AppSteps.OWNER);
     assertThat(facts.get("table.document.reason")).isEqualTo(AppSteps.WHY_DOCUMENT);
     assertThat(facts.list("includeDeleted.listing")).containsExactlyElementsOf(before);
