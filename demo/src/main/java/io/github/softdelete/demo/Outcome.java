@@ -5,7 +5,7 @@ import io.github.softdelete.demo.app.DocumentRow;
 import io.github.softdelete.demo.app.OwnerCount;
 import java.util.List;
 
-/** What the application saw at each step of the story shared by both runs. */
+/** What the application saw at each step of its own part of the story, the same in every run. */
 record Outcome(
     List<DocumentRow> before,
     DocumentRow deleted,

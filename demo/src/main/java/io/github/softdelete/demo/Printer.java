@@ -12,6 +12,8 @@ final class Printer {
 
   private final PrintStream out;
   private int step;
+  // never reset: changes with every step and every line of code shown, so the SQL display knows a new call began
+  private int marks;
 
   Printer(PrintStream out) {
     this.out = out;
@@ -26,6 +28,41 @@ final class Printer {
   void step(String text) {
     out.println();
     out.println("-- " + ++step + ". " + text);
+    marks++;
+  }
+
+  int marks() {
+    return marks;
+  }
+
+  /** A line of Java the story runs, as a reader would write it. */
+  void code(String text) {
+    out.println(INDENT + "> " + text);
+    marks++;
+  }
+
+  /** A statement, labelled with who sent or received it. */
+  void sql(String label, String text) {
+    out.println(INDENT + String.format("%-10s", label + ":") + text);
+  }
+
+  /** A line the demo copies from another process. */
+  void raw(String line) {
+    out.println(line);
+  }
+
+  /** Table cells for raw JDBC values: timestamps to the second, SQL NULL as NULL. */
+  static List<Object> cells(List<?> values) {
+    List<Object> cells = new ArrayList<>();
+    for (Object value : values) {
+      cells.add(value == null ? "NULL" : value instanceof java.sql.Timestamp ? SoftDeleteStory.timestamp(value)
+          : value);
+    }
+    return cells;
+  }
+
+  PrintStream stream() {
+    return out;
   }
 
   void note(String text) {

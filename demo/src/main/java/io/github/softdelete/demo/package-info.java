@@ -1,5 +1,6 @@
 /**
- * Runs the application's story twice: as it ships, and with the soft-delete plugin in its MyBatis
- * configuration. Only {@link io.github.softdelete.demo.SoftDeleteStory} uses the soft-delete API.
+ * Tells the application's story three ways: as it ships, in a child JVM started with the agent, and with the
+ * interceptor in its MyBatis configuration. Only {@link io.github.softdelete.demo.SoftDeleteStory} uses the
+ * soft-delete API; {@link io.github.softdelete.demo.ShowSqlInterceptor} is the demo's own SQL display.
  */
 package io.github.softdelete.demo;

@@ -10,6 +10,8 @@ public interface DocumentMapper {
 
   int deleteDocument(@Param("id") long id);
 
+  int deleteAttachment(@Param("id") long id);
+
   List<OwnerCount> countDocumentsPerUser();
 
   List<AttachmentRow> attachmentsOfUser(@Param("owner") String owner);

@@ -1,15 +1,19 @@
--- Every table has a deleted_at column that the application never reads or writes.
+-- Every table has deleted_at, deleted_by and delete_reason columns that the application never reads or writes.
 CREATE TABLE users (
   id         BIGINT PRIMARY KEY,
   name       VARCHAR(40) NOT NULL,
-  deleted_at TIMESTAMP
+  deleted_at TIMESTAMP,
+  deleted_by VARCHAR(40),
+  delete_reason VARCHAR(200)
 );
 
 CREATE TABLE documents (
   id         BIGINT PRIMARY KEY,
   owner_id   BIGINT NOT NULL REFERENCES users (id),
   title      VARCHAR(80) NOT NULL,
-  deleted_at TIMESTAMP
+  deleted_at TIMESTAMP,
+  deleted_by VARCHAR(40),
+  delete_reason VARCHAR(200)
 );
 
 CREATE TABLE attachments (
@@ -17,7 +21,9 @@ CREATE TABLE attachments (
   document_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   file_name   VARCHAR(80) NOT NULL,
   size_kb     INT NOT NULL,
-  deleted_at  TIMESTAMP
+  deleted_at  TIMESTAMP,
+  deleted_by  VARCHAR(40),
+  delete_reason VARCHAR(200)
 );
 
 INSERT INTO users (id, name) VALUES (1, 'alice'), (2, 'bob'), (3, 'carol');
