@@ -83,7 +83,7 @@ public final class DatabaseRewriter {
   <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
       ResultHandler<?> handler, SoftDeleteMode mode) throws SQLException {
     BoundSql boundSql = ms.getBoundSql(parameter);
-    String sql = sqlCache.sqlFor(ms.getId(), boundSql.getSql(), mode);
+    String sql = querySql(ms, boundSql.getSql(), mode);
     if (sql == boundSql.getSql()) {
       return executor.query(ms, parameter, rowBounds, handler);
     }
@@ -101,7 +101,7 @@ public final class DatabaseRewriter {
    */
   <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
       ResultHandler<?> handler, CacheKey key, BoundSql boundSql, SoftDeleteMode mode) throws SQLException {
-    String sql = sqlCache.sqlFor(ms.getId(), boundSql.getSql(), mode);
+    String sql = querySql(ms, boundSql.getSql(), mode);
     if (sql == boundSql.getSql()) {
       return executor.query(ms, parameter, rowBounds, handler, key, boundSql);
     }
@@ -110,12 +110,29 @@ public final class DatabaseRewriter {
   }
 
   /**
+   * The SQL a query runs in {@code mode}. A query keeps the application's parameters as they are, so a DELETE
+   * run as one ({@code DELETE ... RETURNING} in a {@code <select>}) whose conversion adds values (who, why) or
+   * statements (cascades) is refused rather than run with parameters that do not line up.
+   */
+  private String querySql(MappedStatement ms, String sql, SoftDeleteMode mode) {
+    RewriteResult result = sqlCache.resultFor(ms.getId(), sql, mode);
+    if (result == null) {
+      return sql;
+    }
+    if (result.bindings() != null || !result.before().isEmpty()) {
+      throw SoftDeleteException.refused(ms.getId(), result.table(), "a DELETE run as a query (RETURNING in a"
+          + " <select>) cannot carry audit values or cascades; map it as <update>, or drop RETURNING", null);
+    }
+    return result.sql();
+  }
+
+  /**
    * {@code key}, computed by {@code Executor.createCacheKey} for {@code boundSql}, plus the mode when the
    * query's SQL changes in that mode. Nested selects ask for their key this way before they run.
    */
   CacheKey cacheKey(MappedStatement ms, BoundSql boundSql, CacheKey key, SoftDeleteMode mode) {
     String sql = boundSql.getSql();
-    return sqlCache.sqlFor(ms.getId(), sql, mode) == sql ? key : CacheKeys.withMode(key, mode);
+    return querySql(ms, sql, mode) == sql ? key : CacheKeys.withMode(key, mode);
   }
 
   /**

@@ -31,6 +31,10 @@ public interface DocumentMapper {
   @Insert("INSERT INTO documents (id, user_id, title) VALUES (#{id}, #{userId}, #{title})")
   int insert(@Param("id") long id, @Param("userId") long userId, @Param("title") String title);
 
+  // PostgreSQL's form; refused before it reaches the database, so H2 never sees it
+  @Select("DELETE FROM attachments WHERE id = #{id} RETURNING id")
+  List<Long> deleteAttachmentReturning(long id);
+
   @Select("SELECT id FROM documents ORDER BY id")
   List<Long> documentIds();
 

@@ -82,6 +82,19 @@ class WhoAndWhyTest {
   }
 
   @Test
+  void shouldRefuseADeleteRunAsAQueryWhenItWouldNeedAuditValues() {
+    DocumentMapper documents = documents();
+
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> documents.deleteAttachmentReturning(100));
+
+    assertThat(thrown).hasRootCauseInstanceOf(io.github.softdelete.mybatis.SoftDeleteException.class)
+        .hasRootCauseMessage("softdelete: refused statement '" + DocumentMapper.class.getName()
+            + ".deleteAttachmentReturning' on table 'attachments': a DELETE run as a query (RETURNING in a <select>) cannot"
+            + " carry audit values or cascades; map it as <update>, or drop RETURNING");
+    assertThat(db.queryLong("SELECT COUNT(*) FROM attachments WHERE id = 100 AND deleted_at IS NULL")).isEqualTo(1);
+  }
+
+  @Test
   void shouldWriteNullWhenNobodyIsKnown() {
     DocumentMapper documents = documents();
 
