@@ -19,7 +19,12 @@ final class QueryGenerator {
   private static final String[] COLUMNS = {"id", "k", "v"};
   private static final String[] COMPARISONS = {"=", "<>", "<", "<=", ">", ">="};
   /** Rows a FROM list may multiply up to before the generator stops adding cross products. */
-  private static final int MAX_ROWS = 400;
+  private static final int MAX_ROWS = 150;
+  /**
+   * Subqueries per statement: enough to nest four deep along one path, few enough that correlated ones,
+   * run once per outer row, keep a case in milliseconds.
+   */
+  private static final int MAX_SUBQUERIES = 6;
 
   private final Random random;
   private final Dialect dialect;
@@ -27,6 +32,7 @@ final class QueryGenerator {
   private final Set<String> unaliasedNames = new HashSet<>();
   private final List<String> ctes = new ArrayList<>();
   private int aliases;
+  private int subqueries;
 
   QueryGenerator(long seed, Dialect dialect) {
     this.random = new Random(seed);
@@ -92,7 +98,7 @@ final class QueryGenerator {
 
   /** A query whose output columns are named {@code out}, possibly a set operation of two. */
   private String query(int depth, List<Rel> outer, List<String> out) {
-    if (depth > 0 && chance(6)) {
+    if (nest(depth, 6)) {
       String op = pick("UNION", "UNION ALL", "INTERSECT", "EXCEPT");
       return core(depth, outer, out) + " " + op + " " + core(depth, outer, out);
     }
@@ -130,10 +136,10 @@ final class QueryGenerator {
   }
 
   private String selectItem(int depth, List<Rel> scope) {
-    int choice = random.nextInt(12);
-    if (depth > 0 && choice == 0) {
+    if (nest(depth, 12)) {
       return "(" + scalar(depth - 1, scope) + ")";
     }
+    int choice = random.nextInt(12);
     if (depth > 0 && choice == 1) {
       return "CASE WHEN " + condition(depth, scope, 1) + " THEN 1 ELSE 0 END";
     }
@@ -157,7 +163,7 @@ final class QueryGenerator {
 
   private String having(int depth, List<Rel> rels) {
     String left = aggregate(rels);
-    if (depth > 0 && chance(3)) {
+    if (nest(depth, 3)) {
       // uncorrelated: a HAVING may not see ungrouped columns
       return left + " " + pick(COMPARISONS) + " (" + scalar(depth - 1, List.of()) + ")";
     }
@@ -181,7 +187,8 @@ final class QueryGenerator {
     rels.add(first.rel);
     chain.add(first.rel);
     int rows = first.rows;
-    int more = random.nextInt(depth > 0 ? 3 : 2);
+    // the outermost FROM may have three items, a subquery's two, the deepest one
+    int more = random.nextInt(Math.min(depth, 2) + 1);
     for (int i = 0; i < more; i++) {
       Item next = item(depth);
       boolean crossAllowed = rows * next.rows <= MAX_ROWS;
@@ -224,7 +231,7 @@ final class QueryGenerator {
     others.remove(joined);
     String sql = joined.alias + "." + pick(COLUMNS) + " = " + column(others);
     if (chance(3)) {
-      sql += " AND " + (depth > 0 && chance(3) ? condition(depth - 1, chain, 0) : comparison(List.of(joined)));
+      sql += " AND " + (nest(depth, 3) ? subqueryCondition(depth - 1, chain) : comparison(List.of(joined)));
     }
     return sql;
   }
@@ -235,7 +242,7 @@ final class QueryGenerator {
     if (!ctes.isEmpty() && choice == 0) {
       return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, new Rel(alias, false), 20);
     }
-    if (depth > 0 && choice == 1) {
+    if (choice == 1 && nest(depth, 1)) {
       String body = query(depth - 1, List.of(), List.of(COLUMNS));
       return new Item("(" + body + ") " + alias, new Rel(alias, false), 20);
     }
@@ -287,7 +294,7 @@ final class QueryGenerator {
     if (budget > 0 && chance(8)) {
       return "NOT (" + condition(depth, scope, budget - 1) + ")";
     }
-    if (depth > 0 && chance(2)) {
+    if (nest(depth, 2)) {
       return subqueryCondition(depth - 1, scope);
     }
     return comparison(scope);
@@ -361,6 +368,15 @@ final class QueryGenerator {
 
   private String literal() {
     return Integer.toString(random.nextInt(7));
+  }
+
+  /** Whether a subquery may go here: depth left, and the statement's budget not spent (then spends it). */
+  private boolean nest(int depth, int oneIn) {
+    if (depth > 0 && subqueries < MAX_SUBQUERIES && chance(oneIn)) {
+      subqueries++;
+      return true;
+    }
+    return false;
   }
 
   private boolean chance(int oneIn) {
