@@ -32,6 +32,8 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *   <tr><td>{@code cacheSize}</td><td>{@code 10000}</td><td>most rewrites cached per mode</td></tr>
  *   <tr><td>{@code onUnparseableSelect}</td><td>{@code fail}</td><td>{@code warn} lets a SELECT the parser
  *       cannot read run unchanged, with a warning</td></tr>
+ *   <tr><td>{@code parseTimeoutMillis}</td><td>{@code 5000}</td><td>longest time the parser may take over
+ *       one statement before it is refused as unreadable</td></tr>
  * </table>
  */
 public final class SoftDeleteConfig {
@@ -42,15 +44,16 @@ public final class SoftDeleteConfig {
   private static final String DELETED_VALUE = "deletedValue";
   private static final String CACHE_SIZE = "cacheSize";
   private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
+  private static final String PARSE_TIMEOUT_MILLIS = "parseTimeoutMillis";
   private static final List<String> KEYS =
-      List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE, ON_UNPARSEABLE_SELECT);
+      List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE, ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS);
 
   private static final String NULL = "NULL";
   private static final Pattern IDENTIFIER =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`");
 
   private static final SoftDeleteConfig DEFAULTS =
-      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false);
+      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, 5_000);
 
   private final String column;
   private final List<String> tables;
@@ -58,15 +61,17 @@ public final class SoftDeleteConfig {
   private final String deletedValue;
   private final int cacheSize;
   private final boolean warnOnUnparseableSelect;
+  private final int parseTimeoutMillis;
 
   private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
-      int cacheSize, boolean warnOnUnparseableSelect) {
+      int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis) {
     this.column = column;
     this.tables = tables;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
     this.cacheSize = cacheSize;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
+    this.parseTimeoutMillis = parseTimeoutMillis;
   }
 
   /** The built-in defaults, ignoring system properties. */
@@ -91,7 +96,9 @@ public final class SoftDeleteConfig {
     String liveValue = source.value(LIVE_VALUE).map(SoftDeleteConfig::expression).orElse(DEFAULTS.liveValue);
     String deletedValue = source.value(DELETED_VALUE).map(SoftDeleteConfig::expression)
         .orElse(DEFAULTS.deletedValue);
-    int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::cacheSize).orElse(DEFAULTS.cacheSize);
+    int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::atLeastOne).orElse(DEFAULTS.cacheSize);
+    int parseTimeoutMillis = source.value(PARSE_TIMEOUT_MILLIS).map(SoftDeleteConfig::atLeastOne)
+        .orElse(DEFAULTS.parseTimeoutMillis);
     boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(SoftDeleteConfig::warnOnUnparseableSelect)
         .orElse(DEFAULTS.warnOnUnparseableSelect);
 
@@ -104,7 +111,7 @@ public final class SoftDeleteConfig {
       throw source.value(DELETED_VALUE).orElseGet(() -> Setting.builtIn(DELETED_VALUE, DEFAULTS.deletedValue))
           .error("same as liveValue '" + liveValue + "', so deleted rows would look live");
     }
-    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn);
+    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis);
   }
 
   private static void rejectUnknownKeys(Properties given) {
@@ -175,7 +182,7 @@ public final class SoftDeleteConfig {
     throw setting.error("not a SQL expression");
   }
 
-  private static int cacheSize(Setting setting) {
+  private static int atLeastOne(Setting setting) {
     try {
       int size = Integer.parseInt(setting.value);
       if (size >= 1) {
@@ -285,6 +292,14 @@ public final class SoftDeleteConfig {
     return cacheSize;
   }
 
+  /**
+   * How long the parser may take over one statement; a statement that takes longer is refused as unreadable
+   * (some malformed SQL sends the parser's backtracking into minutes).
+   */
+  public int parseTimeoutMillis() {
+    return parseTimeoutMillis;
+  }
+
   /** Whether a SELECT the parser cannot read runs unchanged with a warning instead of failing. */
   public boolean warnOnUnparseableSelect() {
     return warnOnUnparseableSelect;
@@ -301,12 +316,14 @@ public final class SoftDeleteConfig {
     SoftDeleteConfig other = (SoftDeleteConfig) o;
     return column.equals(other.column) && tables.equals(other.tables) && liveValue.equals(other.liveValue)
         && deletedValue.equals(other.deletedValue) && cacheSize == other.cacheSize
-        && warnOnUnparseableSelect == other.warnOnUnparseableSelect;
+        && warnOnUnparseableSelect == other.warnOnUnparseableSelect
+        && parseTimeoutMillis == other.parseTimeoutMillis;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect);
+    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
+        parseTimeoutMillis);
   }
 
   /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
@@ -317,7 +334,8 @@ public final class SoftDeleteConfig {
         + ", " + LIVE_VALUE + "=" + liveValue
         + ", " + DELETED_VALUE + "=" + deletedValue
         + ", " + CACHE_SIZE + "=" + cacheSize
-        + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail");
+        + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail")
+        + ", " + PARSE_TIMEOUT_MILLIS + "=" + parseTimeoutMillis;
   }
 
   /** Where each key's value comes from: the given properties, else the system property. */

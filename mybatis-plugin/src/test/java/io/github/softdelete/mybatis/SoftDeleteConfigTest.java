@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SoftDeleteConfigTest {
   private static final String KNOWN =
-      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect";
+      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect, parseTimeoutMillis";
 
   private static Properties props(String... keysAndValues) {
     Properties props = new Properties();
@@ -72,13 +72,14 @@ class SoftDeleteConfigTest {
   @Test
   void shouldListEffectiveOptionsInToString() {
     assertThat(SoftDeleteConfig.defaults()).hasToString("column=deleted_at, tables=(detect), liveValue=NULL, "
-        + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail");
+        + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000");
 
     SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("column", "removed", "tables", "users,app.orders",
-        "liveValue", "0", "deletedValue", "1", "cacheSize", "50", "onUnparseableSelect", "warn"));
+        "liveValue", "0", "deletedValue", "1", "cacheSize", "50", "onUnparseableSelect", "warn",
+        "parseTimeoutMillis", "250"));
 
     assertThat(config).hasToString("column=removed, tables=users:app.orders, liveValue=0, deletedValue=1, "
-        + "cacheSize=50, onUnparseableSelect=warn");
+        + "cacheSize=50, onUnparseableSelect=warn, parseTimeoutMillis=250");
   }
 
   // every key
@@ -86,7 +87,8 @@ class SoftDeleteConfigTest {
   @Test
   void shouldReadEveryKey() {
     SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("column", "removed_at", "tables", "users,app.orders",
-        "liveValue", "'N'", "deletedValue", "'Y'", "cacheSize", "250", "onUnparseableSelect", "warn"));
+        "liveValue", "'N'", "deletedValue", "'Y'", "cacheSize", "250", "onUnparseableSelect", "warn",
+        "parseTimeoutMillis", "1500"));
 
     assertThat(config.column()).isEqualTo("removed_at");
     assertThat(config.tables()).containsExactly("users", "app.orders");
@@ -95,6 +97,7 @@ class SoftDeleteConfigTest {
     assertThat(config.deletedValue()).isEqualTo("'Y'");
     assertThat(config.cacheSize()).isEqualTo(250);
     assertThat(config.warnOnUnparseableSelect()).isTrue();
+    assertThat(config.parseTimeoutMillis()).isEqualTo(1500);
   }
 
   @Test
@@ -211,6 +214,29 @@ class SoftDeleteConfigTest {
       assertRejected(props("cacheSize", bad),
           "softdelete: property 'cacheSize' has value '" + bad + "': not a whole number of at least 1");
     }
+  }
+
+  @Test
+  void shouldRejectParseTimeoutThatIsNotAWholeNumberOfMillisecondsOfAtLeastOne() {
+    for (String bad : List.of("0", "-1", "5s", "1.5", "99999999999")) {
+      assertRejected(props("parseTimeoutMillis", bad),
+          "softdelete: property 'parseTimeoutMillis' has value '" + bad + "': not a whole number of at least 1");
+    }
+  }
+
+  @Test
+  void shouldRejectSqlSmuggledIntoIdentifiers() {
+    assertRejected(props("column", "deleted_at IS NULL OR 1=1 --"), "softdelete: property 'column' has value "
+        + "'deleted_at IS NULL OR 1=1 --': not a SQL identifier");
+    assertRejected(props("tables", "users; DROP TABLE users"), "softdelete: property 'tables' has value "
+        + "'users; DROP TABLE users': 'users; DROP TABLE users' is not a table name (table or schema.table, each a"
+        + " SQL identifier)");
+  }
+
+  @Test
+  void shouldRejectASecondStatementInAValue() {
+    assertRejected(props("deletedValue", "1; DELETE FROM users"), "softdelete: property 'deletedValue' has value "
+        + "'1; DELETE FROM users': comments and semicolons are not allowed in a SQL expression");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.Environment;
@@ -39,7 +40,8 @@ public final class DatabaseRewriters {
       return null;
     }
     return byTables.get(tables, t -> new DatabaseRewriter(
-        new SqlCache(new SqlRewriter(t, marker), config.cacheSize(), config.warnOnUnparseableSelect()),
+        new SqlCache(new SqlRewriter(t, marker, Duration.ofMillis(config.parseTimeoutMillis())),
+            config.cacheSize(), config.warnOnUnparseableSelect()),
         config.cacheSize()));
   }
 

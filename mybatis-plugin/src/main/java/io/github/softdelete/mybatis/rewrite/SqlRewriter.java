@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.rewrite;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.statement.Statement;
@@ -12,12 +13,24 @@ import net.sf.jsqlparser.statement.Statements;
  * rows out of it. Pure and thread-safe; callers cache its answers.
  */
 public final class SqlRewriter {
+  /** As {@code SoftDeleteConfig}'s default {@code parseTimeoutMillis}. */
+  public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(5);
+
   private final SoftTables tables;
   private final SoftDeleteMarker marker;
+  private final Duration parseTimeout;
 
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker) {
+    this(tables, marker, DEFAULT_PARSE_TIMEOUT);
+  }
+
+  /**
+   * @param parseTimeout how long one statement may take to parse before it is refused as unreadable
+   */
+  public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, Duration parseTimeout) {
     this.tables = tables;
     this.marker = marker;
+    this.parseTimeout = parseTimeout;
   }
 
   /**
@@ -32,7 +45,7 @@ public final class SqlRewriter {
     }
     Statements statements;
     try {
-      statements = SqlParsing.parse(sql);
+      statements = SqlParsing.parse(sql, parseTimeout);
     } catch (SqlParsing.UnreadableSqlException e) {
       throw new RewriteRefusedException(mentioned,
           "the SQL parser cannot read the statement (" + e.getMessage() + "), so softdelete cannot tell"
