@@ -47,6 +47,13 @@ final class SqlCache {
     return outcome.sql == null ? sql : outcome.sql;
   }
 
+  /** How many statements {@code mode} keeps, after pending evictions: the bound on this cache's memory. */
+  long cachedStatements(SoftDeleteMode mode) {
+    Cache<String, Outcome> cache = byMode.get(mode);
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
   private Outcome rewrite(String statementId, String sql, SoftDeleteMode mode) {
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);

@@ -28,11 +28,15 @@ interface BadInputMapper {
   @Delete("DELETE FROM users WHERE name = '${name}'")
   int deleteNamedSpliced(@Param("name") String name);
 
-  @Select("SELECT id FROM users WHERE name = #{name} AND id ! 1")
+  /** JSqlParser 5.3 cannot read the UNIQUE predicate; H2 runs it (true: ids are unique). */
+  @Select("SELECT id FROM users WHERE name = #{name} AND UNIQUE (SELECT id FROM users)")
   List<Integer> unreadableWithBoundName(@Param("name") String name);
 
   @Delete("DELETE FROM users WHERE name = #{name} AND id ! 1")
   int unreadableDeleteWithBoundName(@Param("name") String name);
+
+  @Select("SELECT id FROM users WHERE name = #{name} AND missing = 1")
+  List<Integer> idsNamedWithMissingColumn(@Param("name") String name);
 
   @Select("SELECT id FROM users WHERE name = #{name} ORDER BY id")
   List<Integer> idsNamed(@Param("name") String name);

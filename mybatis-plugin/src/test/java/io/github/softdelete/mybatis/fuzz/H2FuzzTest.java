@@ -9,11 +9,11 @@ class H2FuzzTest extends DifferentialFuzzing {
 
   @Override
   int ciSelects() {
-    return 3000;
+    return 2000;
   }
 
   @Override
   int ciDmls() {
-    return 600;
+    return 400;
   }
 }

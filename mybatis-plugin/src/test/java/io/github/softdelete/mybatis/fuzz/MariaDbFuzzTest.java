@@ -9,11 +9,11 @@ class MariaDbFuzzTest extends DifferentialFuzzing {
 
   @Override
   int ciSelects() {
-    return 800;
+    return 600;
   }
 
   @Override
   int ciDmls() {
-    return 200;
+    return 150;
   }
 }

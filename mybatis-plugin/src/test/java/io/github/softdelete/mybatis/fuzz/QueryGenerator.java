@@ -19,12 +19,12 @@ final class QueryGenerator {
   private static final String[] COLUMNS = {"id", "k", "v"};
   private static final String[] COMPARISONS = {"=", "<>", "<", "<=", ">", ">="};
   /** Rows a FROM list may multiply up to before the generator stops adding cross products. */
-  private static final int MAX_ROWS = 150;
+  private static final int MAX_ROWS = 60;
   /**
    * Subqueries per statement: enough to nest four deep along one path, few enough that correlated ones,
    * run once per outer row, keep a case in milliseconds.
    */
-  private static final int MAX_SUBQUERIES = 6;
+  private static final int MAX_SUBQUERIES = 5;
 
   private final Random random;
   private final Dialect dialect;
@@ -240,19 +240,19 @@ final class QueryGenerator {
     String alias = "t" + (++aliases);
     int choice = random.nextInt(10);
     if (!ctes.isEmpty() && choice == 0) {
-      return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, new Rel(alias, false), 20);
+      return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, new Rel(alias, false), 10);
     }
     if (choice == 1 && nest(depth, 1)) {
       String body = query(depth - 1, List.of(), List.of(COLUMNS));
-      return new Item("(" + body + ") " + alias, new Rel(alias, false), 20);
+      return new Item("(" + body + ") " + alias, new Rel(alias, false), 10);
     }
     FuzzTable table = pickTable();
     if (chance(5) && unaliasedNames.add(table.sqlName)) {
       String written = written(table);
       String sql = table.soft ? Template.unaliased(written, table.sqlName) : written;
-      return new Item(sql, new Rel(table.sqlName, table.hasMarkerColumn), 10);
+      return new Item(sql, new Rel(table.sqlName, table.hasMarkerColumn), 7);
     }
-    return new Item(table(table, (chance(4) ? "AS " : "") + alias), new Rel(alias, table.hasMarkerColumn), 10);
+    return new Item(table(table, (chance(4) ? "AS " : "") + alias), new Rel(alias, table.hasMarkerColumn), 7);
   }
 
   private FuzzTable pickTable() {
