@@ -17,7 +17,6 @@ import org.apache.ibatis.logging.LogFactory;
  * parsed again on every call.
  */
 final class SqlCache {
-  private static final Log LOG = LogFactory.getLog(SqlCache.class);
 
   private final SqlRewriter rewriter;
   private final boolean warnOnUnparseableSelect;
@@ -61,7 +60,9 @@ final class SqlCache {
     } catch (RewriteRefusedException e) {
       if (warnOnUnparseableSelect && UnparseableSelects.mayPass(sql, e)) {
         // logged once per statement text: the outcome is cached
-        LOG.warn("softdelete: statement '" + statementId + "' runs unchanged (onUnparseableSelect=warn): "
+        // looked up when needed: a logger bound when the class loaded would ignore a logImpl set afterwards
+        Log log = LogFactory.getLog(SqlCache.class);
+        log.warn("softdelete: statement '" + statementId + "' runs unchanged (onUnparseableSelect=warn): "
             + e.getMessage());
         return Outcome.UNCHANGED;
       }

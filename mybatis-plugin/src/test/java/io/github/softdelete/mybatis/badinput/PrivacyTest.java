@@ -34,7 +34,10 @@ class PrivacyTest {
   private final Handler handler = new Handler() {
     @Override
     public void publish(LogRecord record) {
-      records.add(record);
+      // MyBatis's own statement log (the mapper's namespace) shows values when an application turns it on
+      if (!record.getLoggerName().startsWith(BadInputMapper.class.getName())) {
+        records.add(record);
+      }
     }
 
     @Override

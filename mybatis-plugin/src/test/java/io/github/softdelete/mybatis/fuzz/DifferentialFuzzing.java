@@ -36,5 +36,8 @@ abstract class DifferentialFuzzing {
     assertThat(report.failureCount()).as("%s%n%s", report, report.failures()).isZero();
     assertThat(report.refusals()).as("refusals: %s", report)
         .isLessThanOrEqualTo((int) Math.floor(report.cases() * MAX_REFUSAL_RATE));
+    // the generator writes SQL all three databases run: more rejections than this is a generator bug
+    assertThat(report.rejectedByDatabase()).as("rejected by the database: %s", report)
+        .isLessThanOrEqualTo((int) Math.floor(report.cases() * MAX_REFUSAL_RATE));
   }
 }

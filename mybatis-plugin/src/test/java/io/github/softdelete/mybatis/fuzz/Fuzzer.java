@@ -57,7 +57,7 @@ final class Fuzzer {
       expected = jdbcRows(connection, Template.jdbc(oracle, query.params()), query.width());
       raw = jdbcRows(connection, Template.jdbc(app, query.params()), query.width());
     } catch (SQLException e) {
-      report.fail(seed, "the database rejects the generated SQL (a generator bug): " + e.getMessage(), app, oracle);
+      report.rejectedByDatabase(seed, e.getMessage(), app);
       return;
     }
     report.selectGenerated(!same(expected, raw, query.ordered()));
@@ -186,8 +186,7 @@ final class Fuzzer {
         expected.put(String.valueOf(row.get(0)), row.get(1));
       }
     } catch (SQLException e) {
-      report.fail(seed, "the database rejects the generated SQL (a generator bug): " + e.getMessage(), label,
-          oracle);
+      report.rejectedByDatabase(seed, e.getMessage(), label);
       return;
     }
     report.dmlGenerated(!expected.isEmpty());
