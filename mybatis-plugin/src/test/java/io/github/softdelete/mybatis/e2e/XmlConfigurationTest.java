@@ -92,6 +92,6 @@ class XmlConfigurationTest {
 
     assertThat(thrown).hasRootCauseInstanceOf(SoftDeleteException.class)
         .hasRootCauseMessage("softdelete: unknown property 'colum'; known properties: column, tables, liveValue,"
-            + " deletedValue, cacheSize, onUnparseableSelect");
+            + " deletedValue, cacheSize, onUnparseableSelect, parseTimeoutMillis");
   }
 }
