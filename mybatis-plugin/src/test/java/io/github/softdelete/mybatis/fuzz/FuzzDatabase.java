@@ -52,8 +52,11 @@ final class FuzzDatabase implements AutoCloseable {
       case MARIADB -> {
         Connection admin = Databases.mariaDb();
         execute(admin, "DROP DATABASE IF EXISTS " + SCHEMA, "CREATE DATABASE " + SCHEMA);
-        yield new FuzzDatabase(dialect, admin, Databases.MARIADB_URL.replace("/test?", "/" + SCHEMA + "?"),
-            "root");
+        // MariaDB 10.11 merging derived tables into their outer query got results wrong (seed 507002449: a
+        // constant column of a derived table on the nullable side of a LEFT JOIN); materialised, the same
+        // statements give the right rows (results do not depend on the plan)
+        yield new FuzzDatabase(dialect, admin, Databases.MARIADB_URL.replace("/test?", "/" + SCHEMA + "?")
+            + "&sessionVariables=optimizer_switch='derived_merge=off'", "root");
       }
     };
     db.load();
