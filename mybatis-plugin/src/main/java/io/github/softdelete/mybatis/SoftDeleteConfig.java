@@ -32,6 +32,8 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *   <tr><td>{@code cacheSize}</td><td>{@code 10000}</td><td>most rewrites cached per mode</td></tr>
  *   <tr><td>{@code onUnparseableSelect}</td><td>{@code fail}</td><td>{@code warn} lets a SELECT the parser
  *       cannot read run unchanged, with a warning</td></tr>
+ *   <tr><td>{@code parseTimeoutMillis}</td><td>{@code 5000}</td><td>longest time the parser may take over
+ *       one statement before it is refused as unreadable</td></tr>
  *   <tr><td>{@code deletedByColumn}</td><td>(none)</td><td>column written with who deleted the row</td></tr>
  *   <tr><td>{@code deleteReasonColumn}</td><td>(none)</td><td>column written with why</td></tr>
  *   <tr><td>{@code deletedBySupplier}</td><td>(none)</td><td>class implementing {@link DeletedBySupplier}</td></tr>
@@ -49,13 +51,14 @@ public final class SoftDeleteConfig {
   private static final String DELETED_VALUE = "deletedValue";
   private static final String CACHE_SIZE = "cacheSize";
   private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
+  private static final String PARSE_TIMEOUT_MILLIS = "parseTimeoutMillis";
   private static final String MODE = "mode";
   private static final String DELETED_BY_COLUMN = "deletedByColumn";
   private static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
   private static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
   private static final String CASCADE = "cascade";
   private static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
-      ON_UNPARSEABLE_SELECT, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE);
+      ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE);
   // a cascade binds one timestamp for parent and children; other values cannot tell whose cascade marked a row
   private static final Set<String> TIMESTAMP_VALUES = Set.of("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()",
       "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
@@ -65,8 +68,8 @@ public final class SoftDeleteConfig {
       Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`");
 
   private static final SoftDeleteConfig DEFAULTS =
-      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, null, null, null,
-          List.of(), false);
+      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, 5_000, null, null,
+          null, List.of(), false);
 
   private final String column;
   private final List<String> tables;
@@ -74,6 +77,7 @@ public final class SoftDeleteConfig {
   private final String deletedValue;
   private final int cacheSize;
   private final boolean warnOnUnparseableSelect;
+  private final int parseTimeoutMillis;
   private final String deletedByColumn;
   private final String deleteReasonColumn;
   private final DeletedBySupplier deletedBySupplier;
@@ -81,14 +85,15 @@ public final class SoftDeleteConfig {
   private final boolean observe;
 
   private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
-      int cacheSize, boolean warnOnUnparseableSelect, String deletedByColumn, String deleteReasonColumn,
-      DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe) {
+      int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
+      String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe) {
     this.column = column;
     this.tables = tables;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
     this.cacheSize = cacheSize;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
+    this.parseTimeoutMillis = parseTimeoutMillis;
     this.deletedByColumn = deletedByColumn;
     this.deleteReasonColumn = deleteReasonColumn;
     this.deletedBySupplier = deletedBySupplier;
@@ -138,7 +143,9 @@ public final class SoftDeleteConfig {
     String liveValue = source.value(LIVE_VALUE).map(SoftDeleteConfig::expression).orElse(DEFAULTS.liveValue);
     String deletedValue = source.value(DELETED_VALUE).map(SoftDeleteConfig::expression)
         .orElse(DEFAULTS.deletedValue);
-    int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::cacheSize).orElse(DEFAULTS.cacheSize);
+    int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::atLeastOne).orElse(DEFAULTS.cacheSize);
+    int parseTimeoutMillis = source.value(PARSE_TIMEOUT_MILLIS).map(SoftDeleteConfig::atLeastOne)
+        .orElse(DEFAULTS.parseTimeoutMillis);
     boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(SoftDeleteConfig::warnOnUnparseableSelect)
         .orElse(DEFAULTS.warnOnUnparseableSelect);
     boolean observe = source.value(MODE).map(SoftDeleteConfig::observe).orElse(DEFAULTS.observe);
@@ -167,8 +174,8 @@ public final class SoftDeleteConfig {
     DeletedBySupplier supplier = supplierSetting.map(SoftDeleteConfig::supplier).orElse(null);
     List<Cascade> cascades = source.value(CASCADE)
         .map(setting -> cascades(setting, tables, deletedValue)).orElse(List.of());
-    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, deletedBy, reason,
-        supplier, cascades, observe);
+    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
+        deletedBy, reason, supplier, cascades, observe);
   }
 
   private static String auditColumn(Setting setting, String markerColumn) {
@@ -324,7 +331,7 @@ public final class SoftDeleteConfig {
     throw setting.error("not a SQL expression");
   }
 
-  private static int cacheSize(Setting setting) {
+  private static int atLeastOne(Setting setting) {
     try {
       int size = Integer.parseInt(setting.value);
       if (size >= 1) {
@@ -444,6 +451,14 @@ public final class SoftDeleteConfig {
     return cacheSize;
   }
 
+  /**
+   * How long the parser may take over one statement; a statement that takes longer is refused as unreadable
+   * (some malformed SQL sends the parser's backtracking into minutes).
+   */
+  public int parseTimeoutMillis() {
+    return parseTimeoutMillis;
+  }
+
   /** Whether a SELECT the parser cannot read runs unchanged with a warning instead of failing. */
   public boolean warnOnUnparseableSelect() {
     return warnOnUnparseableSelect;
@@ -489,6 +504,7 @@ public final class SoftDeleteConfig {
     return column.equals(other.column) && tables.equals(other.tables) && liveValue.equals(other.liveValue)
         && deletedValue.equals(other.deletedValue) && cacheSize == other.cacheSize
         && warnOnUnparseableSelect == other.warnOnUnparseableSelect
+        && parseTimeoutMillis == other.parseTimeoutMillis
         && Objects.equals(deletedByColumn, other.deletedByColumn)
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
         && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
@@ -502,7 +518,7 @@ public final class SoftDeleteConfig {
   @Override
   public int hashCode() {
     return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
-        deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe);
+        parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe);
   }
 
   /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
@@ -514,6 +530,7 @@ public final class SoftDeleteConfig {
         + ", " + DELETED_VALUE + "=" + deletedValue
         + ", " + CACHE_SIZE + "=" + cacheSize
         + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail")
+        + ", " + PARSE_TIMEOUT_MILLIS + "=" + parseTimeoutMillis
         + ", " + MODE + "=" + (observe ? "observe" : "enforce")
         + (deletedByColumn == null ? "" : ", " + DELETED_BY_COLUMN + "=" + deletedByColumn)
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SoftDeleteConfigTest {
   private static final String KNOWN =
-      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect, mode,"
-          + " deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade";
+      "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect,"
+          + " parseTimeoutMillis, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade";
 
   private static Properties props(String... keysAndValues) {
     Properties props = new Properties();
@@ -73,13 +73,15 @@ class SoftDeleteConfigTest {
   @Test
   void shouldListEffectiveOptionsInToString() {
     assertThat(SoftDeleteConfig.defaults()).hasToString("column=deleted_at, tables=(detect), liveValue=NULL, "
-        + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, mode=enforce");
+        + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000,"
+        + " mode=enforce");
 
     SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("column", "removed", "tables", "users,app.orders",
-        "liveValue", "0", "deletedValue", "1", "cacheSize", "50", "onUnparseableSelect", "warn", "mode", "observe"));
+        "liveValue", "0", "deletedValue", "1", "cacheSize", "50", "onUnparseableSelect", "warn",
+        "parseTimeoutMillis", "250", "mode", "observe"));
 
     assertThat(config).hasToString("column=removed, tables=users:app.orders, liveValue=0, deletedValue=1, "
-        + "cacheSize=50, onUnparseableSelect=warn, mode=observe");
+        + "cacheSize=50, onUnparseableSelect=warn, parseTimeoutMillis=250, mode=observe");
   }
 
   // every key
@@ -87,7 +89,8 @@ class SoftDeleteConfigTest {
   @Test
   void shouldReadEveryKey() {
     SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("column", "removed_at", "tables", "users,app.orders",
-        "liveValue", "'N'", "deletedValue", "'Y'", "cacheSize", "250", "onUnparseableSelect", "warn"));
+        "liveValue", "'N'", "deletedValue", "'Y'", "cacheSize", "250", "onUnparseableSelect", "warn",
+        "parseTimeoutMillis", "1500"));
 
     assertThat(config.column()).isEqualTo("removed_at");
     assertThat(config.tables()).containsExactly("users", "app.orders");
@@ -96,6 +99,7 @@ class SoftDeleteConfigTest {
     assertThat(config.deletedValue()).isEqualTo("'Y'");
     assertThat(config.cacheSize()).isEqualTo(250);
     assertThat(config.warnOnUnparseableSelect()).isTrue();
+    assertThat(config.parseTimeoutMillis()).isEqualTo(1500);
   }
 
   @Test
@@ -225,6 +229,29 @@ class SoftDeleteConfigTest {
   void shouldRejectUnknownMode() {
     assertRejected(props("mode", "dry-run"), "softdelete: property 'mode' has value 'dry-run': expected 'enforce' or "
         + "'observe'");
+  }
+
+  @Test
+  void shouldRejectParseTimeoutThatIsNotAWholeNumberOfMillisecondsOfAtLeastOne() {
+    for (String bad : List.of("0", "-1", "5s", "1.5", "99999999999")) {
+      assertRejected(props("parseTimeoutMillis", bad),
+          "softdelete: property 'parseTimeoutMillis' has value '" + bad + "': not a whole number of at least 1");
+    }
+  }
+
+  @Test
+  void shouldRejectSqlSmuggledIntoIdentifiers() {
+    assertRejected(props("column", "deleted_at IS NULL OR 1=1 --"), "softdelete: property 'column' has value "
+        + "'deleted_at IS NULL OR 1=1 --': not a SQL identifier");
+    assertRejected(props("tables", "users; DROP TABLE users"), "softdelete: property 'tables' has value "
+        + "'users; DROP TABLE users': 'users; DROP TABLE users' is not a table name (table or schema.table, each a"
+        + " SQL identifier)");
+  }
+
+  @Test
+  void shouldRejectASecondStatementInAValue() {
+    assertRejected(props("deletedValue", "1; DELETE FROM users"), "softdelete: property 'deletedValue' has value "
+        + "'1; DELETE FROM users': comments and semicolons are not allowed in a SQL expression");
   }
 
   @Test

@@ -40,7 +40,7 @@ class PlainMyBatisIT {
     Scenario.assertRewrittenOnce(child);
     assertThat(child.linesStartingWith("softdelete-agent")).singleElement().asString()
         .matches("softdelete-agent \\S+ active: column=deleted_at, tables=\\(detect\\), liveValue=NULL, "
-            + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, mode=enforce");
+            + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000, mode=enforce");
   }
 
   @Test
@@ -93,8 +93,8 @@ class PlainMyBatisIT {
     Scenario.assertPlainDeletes(child);
     assertThat(child.linesStartingWith("softdelete-agent")).containsExactly(
         "softdelete-agent: not activated: unknown property 'colour'; known properties: column, tables, liveValue, "
-            + "deletedValue, cacheSize, onUnparseableSelect, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, "
-            + "cascade");
+            + "deletedValue, cacheSize, onUnparseableSelect, parseTimeoutMillis, mode, deletedByColumn, "
+            + "deleteReasonColumn, deletedBySupplier, cascade");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.lang.ref.WeakReference;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.Environment;
@@ -70,8 +71,8 @@ public final class DatabaseRewriters {
       return null;
     }
     return byTables.get(tables, t -> new DatabaseRewriter(t,
-        new SqlCache(new SqlRewriter(t, marker, config.cascades()), config.cacheSize(),
-            config.warnOnUnparseableSelect(), config.observe()),
+        new SqlCache(new SqlRewriter(t, marker, config.cascades(), Duration.ofMillis(config.parseTimeoutMillis())),
+            config.cacheSize(), config.warnOnUnparseableSelect(), config.observe()),
         config.cacheSize(), audit, !config.cascades().isEmpty()));
   }
 

@@ -17,7 +17,6 @@ import org.apache.ibatis.logging.LogFactory;
  * parsed again on every call.
  */
 final class SqlCache {
-  private static final Log LOG = LogFactory.getLog(SqlCache.class);
 
   private final SqlRewriter rewriter;
   private final boolean warnOnUnparseableSelect;
@@ -75,6 +74,13 @@ final class SqlCache {
     return size;
   }
 
+  /** How many statements {@code mode} keeps, after pending evictions: the bound on this cache's memory. */
+  long cachedStatements(SoftDeleteMode mode) {
+    Cache<String, Outcome> cache = byMode.get(mode);
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
   private Outcome rewrite(String statementId, String sql, SoftDeleteMode mode) {
     if (observe) {
       return observed(statementId, sql, mode);
@@ -93,7 +99,9 @@ final class SqlCache {
     } catch (RewriteRefusedException e) {
       if (warnOnUnparseableSelect && UnparseableSelects.mayPass(sql, e)) {
         // logged once per statement text: the outcome is cached
-        LOG.warn("softdelete: statement '" + statementId + "' runs unchanged (onUnparseableSelect=warn): "
+        // looked up when needed: a logger bound when the class loaded would ignore a logImpl set afterwards
+        Log log = LogFactory.getLog(SqlCache.class);
+        log.warn("softdelete: statement '" + statementId + "' runs unchanged (onUnparseableSelect=warn): "
             + e.getMessage());
         return Outcome.UNCHANGED;
       }

@@ -105,6 +105,10 @@ final class DeleteRewriter {
           "this form of DELETE cannot be turned into a marking UPDATE with certainty; run it inside"
               + " HardDelete.run(...) to erase rows, or write the marking UPDATE yourself");
     }
+    // decided on the statement as written: filtering turns soft tables into live views that name the target
+    // themselves, which would hide an outer reference to it
+    List<ParenthesedSelect> selfReferences =
+        singleTable ? selfReferencingSubqueries(delete.getWhere(), delete.getTable()) : List.of();
     selects.filterSubqueries(delete, Set.of());
     Update update = new Update();
     update.setTable(delete.getTable());
@@ -125,7 +129,7 @@ final class DeleteRewriter {
       refuseUncertainCascade(delete, singleTable);
     }
     if (singleTable) {
-      materialiseSelfReferences(delete.getWhere(), delete.getTable());
+      materialise(selfReferences);
       addMarkingSets(update, null, cascading);
       where.add(rowsConcerned(null));
     } else {
@@ -263,9 +267,9 @@ final class DeleteRewriter {
    * UPDATE does (MySQL rejects a self-referencing UPDATE outright with error 1093; MariaDB 10.11 was seen
    * to read the subquery in full first, so there it changes nothing).
    */
-  private void materialiseSelfReferences(Expression where, Table target) {
+  private static List<ParenthesedSelect> selfReferencingSubqueries(Expression where, Table target) {
     if (where == null) {
-      return;
+      return List.of();
     }
     List<ParenthesedSelect> subqueries = new ArrayList<>();
     AstWalker.walk(where, node -> {
@@ -275,18 +279,22 @@ final class DeleteRewriter {
       }
       return !(node instanceof Select);
     });
+    // a correlated subquery cannot move into a derived table, which does not see the outer row on
+    // MySQL and MariaDB ("Unknown column"), nor on H2
+    return subqueries.stream()
+        .filter(subquery -> reads(subquery.getSelect(), target) && !isCorrelatedTo(subquery.getSelect(), target))
+        .toList();
+  }
+
+  private static void materialise(List<ParenthesedSelect> subqueries) {
     for (ParenthesedSelect subquery : subqueries) {
-      // a correlated subquery cannot move into a derived table, which does not see the outer row on
-      // MySQL and MariaDB ("Unknown column")
-      if (reads(subquery.getSelect(), target) && !isCorrelatedTo(subquery.getSelect(), target)) {
-        PlainSelect snapshot = new PlainSelect();
-        snapshot.addSelectItems(new AllColumns());
-        ParenthesedSelect inner = new ParenthesedSelect();
-        inner.setSelect(subquery.getSelect());
-        inner.setAlias(new Alias(MATERIALISED_ALIAS, false));
-        snapshot.setFromItem(inner);
-        subquery.setSelect(snapshot);
-      }
+      PlainSelect snapshot = new PlainSelect();
+      snapshot.addSelectItems(new AllColumns());
+      ParenthesedSelect inner = new ParenthesedSelect();
+      inner.setSelect(subquery.getSelect());
+      inner.setAlias(new Alias(MATERIALISED_ALIAS, false));
+      snapshot.setFromItem(inner);
+      subquery.setSelect(snapshot);
     }
   }
 

@@ -2,11 +2,18 @@ package io.github.softdelete.mybatis.rewrite;
 
 import java.util.Locale;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsBooleanExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -51,8 +58,19 @@ public final class SoftDeleteMarker {
    * @throws IllegalArgumentException when a value is not a SQL expression
    */
   public static SoftDeleteMarker of(String column, String liveValue, String deletedValue) {
-    Expression live = "NULL".equals(liveValue.trim().toUpperCase(Locale.ROOT)) ? null : expression(liveValue);
+    Expression live = "NULL".equals(liveValue.trim().toUpperCase(Locale.ROOT)) ? null : grouped(expression(liveValue));
     return new SoftDeleteMarker(column, live, expression(deletedValue), null, null);
+  }
+
+  /**
+   * The value in parentheses when it has an operator that binds no tighter than {@code =}: printed bare,
+   * {@code deleted = 0 OR 1 = 1} would read as {@code (deleted = 0) OR 1 = 1} and show every row.
+   */
+  private static Expression grouped(Expression value) {
+    boolean operator = value instanceof BinaryExpression || value instanceof NotExpression
+        || value instanceof Between || value instanceof InExpression || value instanceof IsNullExpression
+        || value instanceof IsBooleanExpression || value instanceof ExistsExpression;
+    return operator ? new ParenthesedExpressionList<>(value) : value;
   }
 
   private static Expression expression(String sql) {

@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.rewrite;
 import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.statement.Statement;
@@ -15,19 +16,35 @@ import net.sf.jsqlparser.statement.update.Update;
  * rows out of it. Pure and thread-safe; callers cache its answers.
  */
 public final class SqlRewriter {
+  /** As {@code SoftDeleteConfig}'s default {@code parseTimeoutMillis}. */
+  public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(5);
+
   private final SoftTables tables;
   private final SoftDeleteMarker marker;
   private final List<Cascade> cascades;
+  private final Duration parseTimeout;
 
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker) {
-    this(tables, marker, List.of());
+    this(tables, marker, List.of(), DEFAULT_PARSE_TIMEOUT);
   }
 
-  /** @param cascades declared parent/child relations, acyclic (the configuration checks that) */
+  public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, Duration parseTimeout) {
+    this(tables, marker, List.of(), parseTimeout);
+  }
+
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades) {
+    this(tables, marker, cascades, DEFAULT_PARSE_TIMEOUT);
+  }
+
+  /**
+   * @param cascades declared parent/child relations, acyclic (the configuration checks that)
+   * @param parseTimeout how long one statement may take to parse before it is refused as unreadable
+   */
+  public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout) {
     this.tables = tables;
     this.marker = marker;
     this.cascades = List.copyOf(cascades);
+    this.parseTimeout = parseTimeout;
   }
 
   /**
@@ -42,7 +59,7 @@ public final class SqlRewriter {
     }
     Statements statements;
     try {
-      statements = SqlParsing.parse(sql);
+      statements = SqlParsing.parse(sql, parseTimeout);
     } catch (SqlParsing.UnreadableSqlException e) {
       throw new RewriteRefusedException(mentioned,
           "the SQL parser cannot read the statement (" + e.getMessage() + "), so softdelete cannot tell"

@@ -36,6 +36,9 @@ public class SoftDeleteProperties {
   /** What a SELECT the SQL parser cannot read does: fail, or run unchanged with a warning (warn). */
   private String onUnparseableSelect = "fail";
 
+  /** Longest time, in milliseconds, the SQL parser may spend on one statement before it is refused. */
+  private int parseTimeoutMillis = 5_000;
+
   /** Column that a DELETE fills with who deleted the row (DeletedBy scope, or a DeletedBySupplier). */
   private String deletedByColumn;
 
@@ -72,6 +75,7 @@ public class SoftDeleteProperties {
     put(keys, "deletedValue", deletedValue);
     put(keys, "cacheSize", Integer.toString(cacheSize));
     put(keys, "onUnparseableSelect", onUnparseableSelect);
+    put(keys, "parseTimeoutMillis", Integer.toString(parseTimeoutMillis));
     put(keys, "deletedByColumn", deletedByColumn);
     put(keys, "deleteReasonColumn", deleteReasonColumn);
     put(keys, "deletedBySupplier", deletedBySupplier);
@@ -180,5 +184,13 @@ public class SoftDeleteProperties {
 
   public void setMode(String mode) {
     this.mode = mode;
+  }
+
+  public int getParseTimeoutMillis() {
+    return parseTimeoutMillis;
+  }
+
+  public void setParseTimeoutMillis(int parseTimeoutMillis) {
+    this.parseTimeoutMillis = parseTimeoutMillis;
   }
 }

@@ -1,0 +1,287 @@
+package io.github.softdelete.mybatis.fuzz;
+
+import io.github.softdelete.mybatis.IncludeDeleted;
+import io.github.softdelete.mybatis.SoftDeleteException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+/**
+ * Runs generated cases on one database: each SELECT through MyBatis with the interceptor against its oracle
+ * over plain JDBC, and again under {@code IncludeDeleted} against the raw SQL; each DELETE or UPDATE through
+ * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch.
+ */
+final class Fuzzer {
+  private final FuzzDatabase db;
+  private final SqlSessionFactory factory;
+
+  Fuzzer(FuzzDatabase db) {
+    this.db = db;
+    this.factory = db.factory();
+  }
+
+  FuzzReport run(List<Long> selectSeeds, List<Long> dmlSeeds) {
+    FuzzReport report = new FuzzReport(db.dialect());
+    try (SqlSession session = factory.openSession(false)) {
+      for (long seed : selectSeeds) {
+        selectCase(session, seed, report);
+      }
+      for (long seed : dmlSeeds) {
+        dmlCase(session, seed, report);
+        session.rollback(true);
+      }
+    }
+    return report;
+  }
+
+  // ---------------------------------------------------------------- SELECT
+
+  private void selectCase(SqlSession session, long seed, FuzzReport report) {
+    GeneratedQuery query = new QueryGenerator(seed, db.dialect()).select();
+    String app = query.app();
+    String oracle = query.oracle();
+    Connection connection = session.getConnection();
+    List<List<Object>> expected;
+    List<List<Object>> raw;
+    try {
+      expected = jdbcRows(connection, Template.jdbc(oracle, query.params()), query.width());
+      raw = jdbcRows(connection, Template.jdbc(app, query.params()), query.width());
+    } catch (SQLException e) {
+      report.rejectedByDatabase(seed, e.getMessage(), app);
+      return;
+    }
+    report.selectGenerated(!same(expected, raw, query.ordered()));
+    Map<String, Object> params = new HashMap<>(query.params());
+    params.put("sql", app);
+    Outcome filtered = mapperRows(session, params, query.width());
+    if (filtered.refusal != null) {
+      report.refused(seed, filtered.refusal, app);
+      return;
+    }
+    if (filtered.error != null) {
+      report.fail(seed, "MyBatis with the interceptor failed: " + filtered.error, app, oracle);
+      return;
+    }
+    if (!same(filtered.rows, expected, query.ordered())) {
+      report.fail(seed, "rows differ from the oracle's: got " + filtered.rows + ", oracle " + expected, app,
+          oracle);
+      return;
+    }
+    Outcome all = IncludeDeleted.get(() -> mapperRows(session, params, query.width()));
+    if (all.refusal != null || all.error != null) {
+      report.fail(seed, "IncludeDeleted failed: " + (all.refusal != null ? all.refusal.getMessage() : all.error),
+          app, app);
+      return;
+    }
+    if (!same(all.rows, raw, query.ordered())) {
+      report.fail(seed, "IncludeDeleted rows differ from the raw query's: got " + all.rows + ", raw " + raw, app,
+          app);
+      return;
+    }
+    report.selectAgreed();
+  }
+
+  private record Outcome(List<List<Object>> rows, Integer count, SoftDeleteException refusal, String error) {}
+
+  private static Outcome mapperRows(SqlSession session, Map<String, Object> params, int width) {
+    session.clearCache();
+    try {
+      List<Map<String, Object>> maps = session.selectList(FuzzMapper.SELECT, params);
+      List<List<Object>> rows = new ArrayList<>();
+      for (Map<String, Object> map : maps) {
+        rows.add(positional(map, width));
+      }
+      return new Outcome(rows, null, null, null);
+    } catch (RuntimeException e) {
+      return failure(e);
+    }
+  }
+
+  private static Outcome failure(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SoftDeleteException refusal) {
+        return new Outcome(null, null, refusal, null);
+      }
+    }
+    return new Outcome(null, null, null, String.valueOf(rootCause(e)));
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
+  /** A MyBatis row map (keys as the driver labels them) as values in column order c0, c1, ... */
+  private static List<Object> positional(Map<String, Object> map, int width) {
+    Map<String, Object> lower = new HashMap<>();
+    if (map != null) {
+      map.forEach((key, value) -> lower.put(key.toLowerCase(Locale.ROOT), value));
+    }
+    List<Object> row = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      row.add(lower.get("c" + i));
+    }
+    return row;
+  }
+
+  private static List<List<Object>> jdbcRows(Connection connection, Template.Jdbc query, int width)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+      for (int i = 0; i < query.args().size(); i++) {
+        statement.setObject(i + 1, query.args().get(i));
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        List<List<Object>> rows = new ArrayList<>();
+        while (result.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= width; i++) {
+            row.add(result.getObject(i));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
+  }
+
+  private static boolean same(List<List<Object>> a, List<List<Object>> b, boolean ordered) {
+    return ordered ? a.equals(b) : multiset(a).equals(multiset(b));
+  }
+
+  private static Map<List<Object>, Integer> multiset(List<List<Object>> rows) {
+    Map<List<Object>, Integer> counts = new HashMap<>();
+    for (List<Object> row : rows) {
+      counts.merge(row, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  // ---------------------------------------------------------------- DELETE and UPDATE
+
+  private void dmlCase(SqlSession session, long seed, FuzzReport report) {
+    boolean includeDeleted = seed % 4 == 0;
+    GeneratedDml dml = new QueryGenerator(seed, db.dialect()).dml(includeDeleted);
+    String app = dml.app();
+    String oracle = includeDeleted ? Template.app(dml.oracleTemplate()) : Template.oracle(dml.oracleTemplate());
+    String label = (includeDeleted ? "IncludeDeleted: " : "") + app;
+    Connection connection = session.getConnection();
+    Map<FuzzTable, Map<Object, List<Object>>> before;
+    Map<Object, Object> expected = new LinkedHashMap<>();
+    try {
+      before = snapshot(connection);
+      for (List<Object> row : jdbcRows(connection, Template.jdbc(oracle, dml.params()), 2)) {
+        expected.put(String.valueOf(row.get(0)), row.get(1));
+      }
+    } catch (SQLException e) {
+      report.rejectedByDatabase(seed, e.getMessage(), label);
+      return;
+    }
+    report.dmlGenerated(!expected.isEmpty());
+    Map<String, Object> params = new HashMap<>(dml.params());
+    params.put("sql", app);
+    String statement = dml.delete() ? FuzzMapper.DELETE : FuzzMapper.UPDATE;
+    Outcome outcome = includeDeleted
+        ? IncludeDeleted.get(() -> update(session, statement, params))
+        : update(session, statement, params);
+    if (outcome.refusal != null) {
+      report.refused(seed, outcome.refusal, label);
+      return;
+    }
+    if (outcome.error != null) {
+      report.fail(seed, "MyBatis with the interceptor failed: " + outcome.error, label, oracle);
+      return;
+    }
+    Map<FuzzTable, Map<Object, List<Object>>> after;
+    try {
+      after = snapshot(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    String problem = check(dml, expected, outcome.count, before, after);
+    if (problem != null) {
+      report.fail(seed, problem, label, oracle);
+      return;
+    }
+    report.dmlAgreed();
+  }
+
+  private static Outcome update(SqlSession session, String statement, Map<String, Object> params) {
+    try {
+      return new Outcome(null, session.update(statement, params), null, null);
+    } catch (RuntimeException e) {
+      return failure(e);
+    }
+  }
+
+  /** What went wrong, or {@code null} when exactly the oracle's rows were touched, as the oracle says. */
+  private static String check(GeneratedDml dml, Map<Object, Object> expected, int count,
+      Map<FuzzTable, Map<Object, List<Object>>> before, Map<FuzzTable, Map<Object, List<Object>>> after) {
+    if (count != expected.size()) {
+      return "update count " + count + ", oracle expects " + expected.size() + " rows: ids " + expected.keySet();
+    }
+    for (FuzzTable table : FuzzTable.values()) {
+      Map<Object, List<Object>> was = before.get(table);
+      Map<Object, List<Object>> is = after.get(table);
+      if (table.soft && is.size() != was.size()) {
+        return "soft table " + table.sqlName + " went from " + was.size() + " to " + is.size() + " physical rows";
+      }
+      Map<Object, List<Object>> predicted = new LinkedHashMap<>(was);
+      if (table == dml.target()) {
+        for (Map.Entry<Object, Object> touched : expected.entrySet()) {
+          List<Object> row = new ArrayList<>(was.get(touched.getKey()));
+          if (!dml.delete()) {
+            row.set(2, Objects.toString(touched.getValue()));
+          } else if (table.soft) {
+            row.set(3, "marked");
+          } else {
+            predicted.remove(touched.getKey());
+            continue;
+          }
+          predicted.put(touched.getKey(), row);
+        }
+      }
+      if (!predicted.equals(is)) {
+        return "table " + table.sqlName + " is " + is + ", oracle predicts " + predicted;
+      }
+    }
+    return null;
+  }
+
+  /** Every row of every table, by id: id, k, v as text, and whether (or when) it was marked. */
+  private static Map<FuzzTable, Map<Object, List<Object>>> snapshot(Connection connection) throws SQLException {
+    Map<FuzzTable, Map<Object, List<Object>>> tables = new LinkedHashMap<>();
+    for (FuzzTable table : FuzzTable.values()) {
+      String marker = table.hasMarkerColumn ? "deleted_at" : "NULL";
+      Map<Object, List<Object>> rows = new LinkedHashMap<>();
+      try (PreparedStatement statement = connection.prepareStatement(
+              "SELECT id, k, v, " + marker + " FROM " + table.sqlName + " ORDER BY id");
+          ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          List<Object> row = new ArrayList<>();
+          row.add(result.getString(1));
+          row.add(result.getString(2));
+          row.add(result.getString(3));
+          String mark = result.getString(4);
+          // a fresh mark's time is the database's now: compared as "marked", old marks by their value
+          row.add(mark == null || mark.startsWith("2020-") ? mark : "marked");
+          rows.put(row.get(0), row);
+        }
+      }
+      tables.put(table, rows);
+    }
+    return tables;
+  }
+}
