@@ -2,12 +2,14 @@ package io.github.softdelete.agent.it;
 
 import io.github.softdelete.fixture.plain.UserMapper;
 import io.github.softdelete.mybatis.IncludeDeleted;
+import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import io.github.softdelete.mybatis.Undelete;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.apache.ibatis.io.Resources;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -15,7 +17,8 @@ import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 
 /**
  * The plain fixture's MyBatis setup, used by code that opens softdelete's scopes from a softdelete-mybatis of
- * its own (no interceptor registered: the agent brings it). Prints what each scope sees.
+ * its own (no interceptor registered: the agent brings it; with {@code --own-plugin} it registers one in code).
+ * Prints what each scope sees.
  */
 public final class ScopedApp {
   private ScopedApp() {}
@@ -24,6 +27,10 @@ public final class ScopedApp {
     SqlSessionFactory factory;
     try (Reader reader = Resources.getResourceAsReader("mybatis-config.xml")) {
       factory = new SqlSessionFactoryBuilder().build(reader);
+    }
+    if (List.of(args).contains("--own-plugin")) {
+      // as SqlSessionFactoryBean#setPlugins and a Spring Interceptor bean do: into the configuration's chain
+      factory.getConfiguration().addInterceptor(new SoftDeleteInterceptor());
     }
     String script;
     try (InputStream in = ScopedApp.class.getResourceAsStream("/schema.sql")) {

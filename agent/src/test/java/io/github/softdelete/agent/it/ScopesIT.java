@@ -9,18 +9,30 @@ import org.junit.jupiter.api.Test;
 /** Scopes opened by the application's own softdelete-mybatis reach the interceptor the agent brought. */
 class ScopesIT {
   private static final String CLASSPATH = String.join(File.pathSeparator, "target/test-classes",
-      System.getProperty("it.library", "../mybatis-plugin/target/classes"), Child.fixtureClasspath("plain"));
+      System.getProperty("it.pluginClasspath"), Child.fixtureClasspath("plain"));
+  private static final List<String> STORY = List.of(
+      "deleted: 1",
+      "users: [bob]",
+      "include-deleted: [alice, bob, carol]",
+      "restored: 1",
+      "users after undo: [alice, bob]");
 
   @Test
   void shouldSeeTheApplicationsScopesFromTheAgentsInterceptor() {
     Child child = Child.run(List.of(Child.JAVA, Child.agent(null), "-cp", CLASSPATH,
         ScopedApp.class.getName())).assertSucceeded();
 
-    assertThat(child.lines()).contains(
-        "deleted: 1",
-        "users: [bob]",
-        "include-deleted: [alice, bob, carol]",
-        "restored: 1",
-        "users after undo: [alice, bob]");
+    assertThat(child.lines()).containsAll(STORY);
+  }
+
+  // the application registers the plugin in code (as setPlugins and a Spring bean do): the agent stands aside
+  @Test
+  void shouldStandAsideWhenTheApplicationAddedTheInterceptorInCode() {
+    Child child = Child.run(List.of(Child.JAVA, Child.agent("mode=observe"), "-cp", CLASSPATH,
+        ScopedApp.class.getName(), "--own-plugin")).assertSucceeded();
+
+    assertThat(child.lines()).containsAll(STORY);
+    // had the observing agent wrapped these executors too, it would have logged what it saw
+    assertThat(child.linesStartingWith("softdelete (observe)")).isEmpty();
   }
 }

@@ -91,8 +91,9 @@ final class SqlCache {
         return Outcome.UNCHANGED;
       }
       // once per statement text and mode (the outcome is cached); SQL text only, never parameter values
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": original SQL: " + sql
+      Log log = LogFactory.getLog(SqlCache.class);
+      if (log.isDebugEnabled()) {
+        log.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": original SQL: " + sql
             + " | rewritten SQL: " + result.sql());
       }
       return new Outcome(result, null);
@@ -116,10 +117,10 @@ final class SqlCache {
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);
       if (result.changed()) {
-        LOG.warn(where + " would run as: " + oneLine(result.sql()) + " | instead of: " + oneLine(sql));
+        LogFactory.getLog(SqlCache.class).warn(where + " would run as: " + oneLine(result.sql()) + " | instead of: " + oneLine(sql));
       }
     } catch (RewriteRefusedException e) {
-      LOG.warn(where + " would be refused: " + e.getMessage() + " | SQL: " + oneLine(sql));
+      LogFactory.getLog(SqlCache.class).warn(where + " would be refused: " + e.getMessage() + " | SQL: " + oneLine(sql));
     }
     return Outcome.UNCHANGED;
   }

@@ -22,7 +22,7 @@ class SqlCacheBoundTest {
   void shouldKeepNoMoreThanItsBoundAfterAMillionDistinctStatements() {
     // given
     SqlCache cache = new SqlCache(new SqlRewriter(SoftTables.of(List.of("users")),
-        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP")), BOUND, false);
+        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP")), BOUND, false, false);
     long maxSeen = 0;
     int wrong = 0;
 
