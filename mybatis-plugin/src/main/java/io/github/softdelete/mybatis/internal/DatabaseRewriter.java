@@ -144,6 +144,12 @@ public final class DatabaseRewriter {
    *     builds it, still before it reaches the database
    */
   MappedStatement statementFor(MappedStatement ms, Object parameter, SoftDeleteMode mode) {
+    Cache<MappedStatement, MappedStatement> copies = copiesByMode.get(mode);
+    // a copy is made only for SQL that changes in this mode (or may: dynamic SQL), so a hit decides at once
+    MappedStatement copy = copies.getIfPresent(ms);
+    if (copy != null) {
+      return copy;
+    }
     if (passesUntouched(ms)) {
       return ms;
     }
@@ -155,14 +161,9 @@ public final class DatabaseRewriter {
         return ms;
       }
     }
-    Cache<MappedStatement, MappedStatement> copies = copiesByMode.get(mode);
-    MappedStatement copy = copies.getIfPresent(ms);
-    if (copy == null) {
-      copy = copies.get(ms, original -> MappedStatements.withSqlSource(original,
-          new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
-              mode, audit)));
-    }
-    return copy;
+    return copies.get(ms, original -> MappedStatements.withSqlSource(original,
+        new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
+            mode, audit)));
   }
   /**
    * Runs an update: the rewritten statement, after its cascade's statements when it has any, through
