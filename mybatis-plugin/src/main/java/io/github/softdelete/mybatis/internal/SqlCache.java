@@ -67,9 +67,8 @@ final class SqlCache {
   /** How many answers are held, all modes together, after pending evictions: for the memory benchmark. */
   long size() {
     long size = 0;
-    for (Cache<String, Outcome> cache : byMode.values()) {
-      cache.cleanUp();
-      size += cache.estimatedSize();
+    for (SoftDeleteMode mode : byMode.keySet()) {
+      size += cachedStatements(mode);
     }
     return size;
   }
