@@ -7,6 +7,7 @@ import com.baomidou.mybatisplus.core.MybatisSqlSessionFactoryBuilder;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -65,6 +66,37 @@ class TableLogicComparisonIT {
       assertThat(members.selectList(null)).extracting(Member::getName).containsExactly("ann", "cid");
       assertThat(members.names()).containsExactly("ann", "cid");
       assertThat(members.countInTeam("red")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void shouldEraseWithAHandWrittenDeleteUnderTableLogicAloneAndMarkWithSoftdeleteBeside() throws SQLException {
+    try (SqlSession session = factory(false).openSession(true)) {
+      assertThat(session.getMapper(MemberMapper.class).erase(1)).isEqualTo(1);
+    }
+    try (SqlSession session = factory(true).openSession(true)) {
+      assertThat(session.getMapper(MemberMapper.class).erase(3)).isEqualTo(1);
+    }
+
+    // 1 is gone from the table; 3 is still there, marked
+    assertThat(count("SELECT COUNT(*) FROM members WHERE id = 1")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM members WHERE id = 3 AND deleted = 1")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldMarkWithItsOwnDeleteById() throws SQLException {
+    try (SqlSession session = factory(false).openSession(true)) {
+      assertThat(session.getMapper(MemberMapper.class).deleteById(1L)).isEqualTo(1);
+    }
+
+    assertThat(count("SELECT COUNT(*) FROM members WHERE id = 1 AND deleted = 1")).isEqualTo(1);
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
