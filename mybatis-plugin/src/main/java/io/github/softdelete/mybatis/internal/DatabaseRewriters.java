@@ -30,6 +30,7 @@ public final class DatabaseRewriters {
   // detected tables: the answer for the DataSource asked last, so that the usual single-database application
   // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
   private volatile LastAnswer last;
+  private final PluginOrder pluginOrder = new PluginOrder();
 
   public DatabaseRewriters(SoftDeleteConfig config) {
     this(config, DeletionAudit.NONE);
@@ -50,6 +51,7 @@ public final class DatabaseRewriters {
    * statement runs as MyBatis built it.
    */
   public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
+    pluginOrder.check(ms.getConfiguration());
     if (!config.detectTables()) {
       return configured;
     }
