@@ -3,21 +3,19 @@ package io.github.softdelete.mybatis.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.softdelete.mybatis.LogCapture;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.apache.ibatis.logging.LogFactory;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bound values may be personal data: softdelete never writes them into an exception or a log line. What it
@@ -28,39 +26,25 @@ class PrivacyTest {
   private static final String SECRET = "zoë.secret@example.org";
 
   private BadInputDatabase db;
-  private final Logger softdeleteLogger = Logger.getLogger("io.github.softdelete");
-  private Level levelBefore;
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      // MyBatis's own statement log (the mapper's namespace) shows values when an application turns it on
-      if (!record.getLoggerName().startsWith(BadInputMapper.class.getName())) {
-        records.add(record);
-      }
-    }
 
-    @Override
-    public void flush() {}
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of("io.github.softdelete");
 
-    @Override
-    public void close() {}
-  };
+  // MyBatis's own statement log (the mapper's namespace) shows values when an application turns it on
+  private List<LogRecord> records() {
+    return logs.records().stream()
+        .filter(r -> !r.getLoggerName().startsWith(BadInputMapper.class.getName())).toList();
+  }
 
   @BeforeEach
   void setUp() throws SQLException {
-    LogFactory.useJdkLogging();
-    levelBefore = softdeleteLogger.getLevel();
     // every level, debug included: nothing softdelete logs may carry a value
-    softdeleteLogger.setLevel(Level.ALL);
-    softdeleteLogger.addHandler(handler);
+    logs.level(Level.ALL);
     db = new BadInputDatabase("privacy");
   }
 
   @AfterEach
   void tearDown() throws SQLException {
-    softdeleteLogger.removeHandler(handler);
-    softdeleteLogger.setLevel(levelBefore);
     db.close();
   }
 
@@ -77,7 +61,7 @@ class PrivacyTest {
     assertThat(thrown.getCause().getMessage()).startsWith("softdelete: refused statement '"
         + BadInputMapper.class.getName() + ".unreadableWithBoundName' on table 'users': ");
     assertThat(everythingPrinted(thrown)).doesNotContain(SECRET);
-    assertThat(records).allSatisfy(r -> assertThat(r.getMessage()).doesNotContain(SECRET));
+    assertThat(records()).allSatisfy(r -> assertThat(r.getMessage()).doesNotContain(SECRET));
   }
 
   @Test
@@ -104,11 +88,11 @@ class PrivacyTest {
 
     // then
     assertThat(ids).isEmpty();
-    assertThat(records).isNotEmpty();
-    assertThat(records).anySatisfy(r -> assertThat(r.getMessage())
+    assertThat(records()).isNotEmpty();
+    assertThat(records()).anySatisfy(r -> assertThat(r.getMessage())
         .startsWith("softdelete: statement '" + BadInputMapper.class.getName() + ".unreadableWithBoundName' runs"
             + " unchanged (onUnparseableSelect=warn)"));
-    assertThat(records).allSatisfy(r -> {
+    assertThat(records()).allSatisfy(r -> {
       assertThat(r.getMessage()).doesNotContain(SECRET);
       assertThat(r.getParameters() == null ? "" : List.of(r.getParameters()).toString()).doesNotContain(SECRET);
       assertThat(r.getThrown() == null ? "" : everythingPrinted(r.getThrown())).doesNotContain(SECRET);

@@ -2,54 +2,39 @@ package io.github.softdelete.mybatis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.softdelete.mybatis.LogCapture;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.apache.ibatis.logging.LogFactory;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** mode=observe: every statement runs as the application wrote it; what enforce would do is logged once. */
 class ObserveModeTest {
   private static final String MAPPER = "io.github.softdelete.mybatis.e2e.UserMapper.";
 
   private TestDatabase db;
-  private final Logger julLogger = Logger.getLogger("io.github.softdelete.mybatis.internal.SqlCache");
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(record.getMessage());
-      }
-    }
 
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of("io.github.softdelete.mybatis.internal.SqlCache");
 
   @BeforeEach
   void setUp() {
-    LogFactory.useJdkLogging();
-    julLogger.addHandler(handler);
     db = TestDatabase.create();
   }
 
   @AfterEach
   void tearDown() {
-    julLogger.removeHandler(handler);
     db.close();
+  }
+
+  private List<String> warnings() {
+    return logs.warnings().stream().map(LogRecord::getMessage).toList();
   }
 
   private static SoftDeleteInterceptor observing() {
@@ -68,7 +53,7 @@ class ObserveModeTest {
       users.names();
 
       assertThat(first).containsExactly("ann", "bob", "cid", "dee", "eve");
-      assertThat(warnings).containsExactly("softdelete (observe): statement '" + MAPPER + "names' would run as: "
+      assertThat(warnings()).containsExactly("softdelete (observe): statement '" + MAPPER + "names' would run as: "
           + "SELECT name FROM users WHERE users.deleted_at IS NULL ORDER BY id"
           + " | instead of: SELECT name FROM users ORDER BY id");
     }
@@ -81,7 +66,7 @@ class ObserveModeTest {
 
       assertThat(deleted).isEqualTo(1);
       assertThat(db.queryLong("SELECT COUNT(*) FROM users WHERE id = 1")).isZero();
-      assertThat(warnings).containsExactly("softdelete (observe): statement '" + MAPPER + "delete' would run as: "
+      assertThat(warnings()).containsExactly("softdelete (observe): statement '" + MAPPER + "delete' would run as: "
           + "UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (id = ?) AND deleted_at IS NULL"
           + " | instead of: DELETE FROM users WHERE id = ?");
     }
@@ -93,7 +78,7 @@ class ObserveModeTest {
       session.getMapper(UserMapper.class).truncate();
 
       assertThat(db.queryLong("SELECT COUNT(*) FROM users")).isZero();
-      assertThat(warnings).singleElement().asString()
+      assertThat(warnings()).singleElement().asString()
           .startsWith("softdelete (observe): statement '" + MAPPER + "truncate' would be refused: ")
           .endsWith(" | SQL: TRUNCATE TABLE users");
     }
@@ -104,7 +89,7 @@ class ObserveModeTest {
     try (SqlSession session = db.factory(observing()).openSession(true)) {
       session.getMapper(UserMapper.class).auditMessages(0);
 
-      assertThat(warnings).isEmpty();
+      assertThat(warnings()).isEmpty();
     }
   }
 }

@@ -3,51 +3,33 @@ package io.github.softdelete.mybatis.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.pagehelper.PageInterceptor;
-import java.util.List;
+import io.github.softdelete.mybatis.LogCapture;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.apache.ibatis.logging.LogFactory;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PageHelper registered after softdelete wraps outside it, where its asynchronous count escapes the filter:
  * softdelete says so, once per configuration, through MyBatis's logging.
  */
 class PluginOrderWarningTest {
-  private final Logger julLogger = Logger.getLogger("io.github.softdelete.mybatis.internal.PluginOrder");
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
   private TestDatabase db;
+
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of("io.github.softdelete.mybatis.internal.PluginOrder");
 
   @BeforeEach
   void setUp() {
-    LogFactory.useJdkLogging();
-    julLogger.addHandler(handler);
     db = TestDatabase.create();
   }
 
   @AfterEach
   void tearDown() {
-    julLogger.removeHandler(handler);
     db.close();
   }
 
@@ -71,7 +53,7 @@ class PluginOrderWarningTest {
   void shouldWarnOnceWhenPageHelperWrapsOutsideSoftdelete() {
     runTwice(db.factory(Plugins.softDelete(), pageHelper()));
 
-    assertThat(records).singleElement().satisfies(r -> {
+    assertThat(logs.records()).singleElement().satisfies(r -> {
       assertThat(r.getLevel()).isEqualTo(Level.WARNING);
       assertThat(r.getMessage()).isEqualTo("softdelete: PageHelper's PageInterceptor is registered after"
           + " SoftDeleteInterceptor, so it wraps outside it; a PageHelper count run asynchronously"
@@ -83,6 +65,6 @@ class PluginOrderWarningTest {
   void shouldStayQuietWhenSoftdeleteWrapsOutsidePageHelper() {
     runTwice(db.factory(pageHelper(), Plugins.softDelete()));
 
-    assertThat(records).isEmpty();
+    assertThat(logs.records()).isEmpty();
   }
 }

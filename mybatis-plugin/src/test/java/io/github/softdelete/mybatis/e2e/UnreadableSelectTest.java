@@ -3,55 +3,35 @@ package io.github.softdelete.mybatis.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.softdelete.mybatis.LogCapture;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.logging.LogFactory;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A SELECT the parser cannot read fails closed, unless onUnparseableSelect=warn lets it run with a warning. */
 class UnreadableSelectTest {
   private static final String STATEMENT = "io.github.softdelete.mybatis.e2e.UserMapper.namesUnreadable";
 
   private TestDatabase db;
-  private final Logger julLogger = Logger.getLogger("io.github.softdelete.mybatis.internal.SqlCache");
-  private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(record);
-      }
-    }
 
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of("io.github.softdelete.mybatis.internal.SqlCache");
 
   @BeforeEach
   void setUp() {
-    LogFactory.useJdkLogging();
-    julLogger.addHandler(handler);
     db = TestDatabase.create();
   }
 
   @AfterEach
   void tearDown() {
-    julLogger.removeHandler(handler);
     db.close();
   }
 
@@ -89,7 +69,7 @@ class UnreadableSelectTest {
       // unchanged means unfiltered: the price of the option
       assertThat(first).containsExactly("ann", "bob", "cid", "dee", "eve");
       assertThat(second).isEqualTo(first);
-      assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getMessage())
+      assertThat(logs.warnings()).singleElement().satisfies(w -> assertThat(w.getMessage())
           .startsWith("softdelete: statement '" + STATEMENT + "' runs unchanged (onUnparseableSelect=warn):"
               + " table 'users': the SQL parser cannot read the statement ("));
     }
