@@ -121,6 +121,14 @@ public final class Purge {
       return this;
     }
 
+    /**
+     * The marker column, its live value and the declared cascades of the interceptor's own configuration, so
+     * that the purge reads the rows as the interceptor marks them; later calls may override each.
+     */
+    public Builder config(SoftDeleteConfig config) {
+      return column(config.column()).liveValue(config.liveValue()).cascades(config.cascades());
+    }
+
     /** The marker column (default {@code deleted_at}), as for the interceptor. */
     public Builder column(String column) {
       this.column = column;

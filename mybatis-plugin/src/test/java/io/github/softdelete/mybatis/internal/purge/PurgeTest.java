@@ -270,6 +270,22 @@ class PurgeTest {
   }
 
   @Test
+  void shouldTakeColumnLiveValueAndCascadesFromTheInterceptorsConfig() throws SQLException {
+    db.execute("CREATE TABLE attachments (id BIGINT PRIMARY KEY, document_id BIGINT NOT NULL REFERENCES documents(id),"
+            + " deleted_at TIMESTAMP NULL)",
+        "INSERT INTO attachments VALUES (40, 4, TIMESTAMP '" + Documents.OLD + "'), (10, 1, NULL)");
+    java.util.Properties keys = new java.util.Properties();
+    keys.setProperty("cascade", "attachments.document_id->documents.id");
+
+    Purge.Report report = purge(Purge.builder().tables("documents", "attachments").olderThan(MONTH)
+        .config(io.github.softdelete.mybatis.SoftDeleteConfig.fromProperties(keys)));
+
+    assertThat(report.tables()).extracting(Purge.TableReport::table).containsExactly("attachments", "documents");
+    assertThat(db.ids("attachments")).containsExactly("10");
+    assertThat(db.ids("documents")).containsExactly("1", "2", "3", "9", "10");
+  }
+
+  @Test
   void shouldOrderTablesChildrenFirstAlongAChainAndKeepTheGivenOrderOtherwise() {
     List<Cascade> chain = List.of(new Cascade("attachments", "document_id", "documents", "id"),
         new Cascade("documents", "user_id", "users", "id"));
