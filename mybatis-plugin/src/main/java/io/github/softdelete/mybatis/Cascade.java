@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,6 +41,16 @@ public record Cascade(String childTable, String childColumn, String parentTable,
       return false;
     }
     return leftQualified ? left.endsWith("." + right) : right.endsWith("." + left);
+  }
+
+  /**
+   * Reads declarations as the {@code cascade} property does ({@code child_table.column->parent_table.column},
+   * separated by commas or colons), without MyBatis.
+   *
+   * @throws IllegalArgumentException saying what is wrong: an empty or malformed declaration, a cycle
+   */
+  public static List<Cascade> parseAll(String declarations) {
+    return Cascades.parse(declarations, List.of());
   }
 
   /** The declaration as written in the {@code cascade} property. */

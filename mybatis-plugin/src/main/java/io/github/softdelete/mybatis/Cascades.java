@@ -1,14 +1,68 @@
 package io.github.softdelete.mybatis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Checks on the graph of declared cascades. */
+/** Reads cascade declarations, and checks the graph they form. */
 final class Cascades {
   private Cascades() {}
+
+  /**
+   * {@code child_table.column->parent_table.column} declarations separated by commas or colons, in order,
+   * without duplicates.
+   *
+   * @param tables the configured soft tables, which every declared table must be one of; empty: any table
+   * @throws IllegalArgumentException saying what is wrong: an empty or malformed declaration, a table not in
+   *     {@code tables}, a cycle
+   */
+  static List<Cascade> parse(String declarations, List<String> tables) {
+    List<Cascade> cascades = new ArrayList<>();
+    for (String entry : SqlNames.splitOutsideQuotes(declarations, ",:")) {
+      String declaration = entry.strip();
+      if (declaration.isEmpty()) {
+        throw new IllegalArgumentException("empty cascade");
+      }
+      int arrow = declaration.indexOf("->");
+      List<String> child = arrow < 0 ? null : SqlNames.dottedName(declaration.substring(0, arrow), 2, 3);
+      List<String> parent = arrow < 0 ? null : SqlNames.dottedName(declaration.substring(arrow + 2), 2, 3);
+      if (child == null || parent == null) {
+        throw new IllegalArgumentException(
+            "'" + declaration + "' is not a cascade (child_table.column->parent_table.column)");
+      }
+      Cascade cascade = new Cascade(table(child), column(child), table(parent), column(parent));
+      if (!tables.isEmpty()) {
+        for (String table : List.of(cascade.childTable(), cascade.parentTable())) {
+          if (tables.stream().noneMatch(soft -> Cascade.sameTable(soft, table))) {
+            throw new IllegalArgumentException("'" + declaration + "' names table '" + table
+                + "', which is not in tables (" + String.join(", ", tables) + ")");
+          }
+        }
+      }
+      if (Cascade.sameTable(cascade.childTable(), cascade.parentTable())) {
+        throw new IllegalArgumentException("'" + declaration + "' is a cycle: a table cannot cascade to itself");
+      }
+      if (!cascades.contains(cascade)) {
+        cascades.add(cascade);
+      }
+    }
+    List<String> cycle = cycleIn(cascades);
+    if (!cycle.isEmpty()) {
+      throw new IllegalArgumentException("the cascades form a cycle: " + String.join(" -> ", cycle));
+    }
+    return Collections.unmodifiableList(cascades);
+  }
+
+  private static String table(List<String> dottedName) {
+    return String.join(".", dottedName.subList(0, dottedName.size() - 1));
+  }
+
+  private static String column(List<String> dottedName) {
+    return dottedName.get(dottedName.size() - 1);
+  }
 
   /** A cycle, parent first and closed ({@code a -> b -> a}), or empty when the cascades form none. */
   static List<String> cycleIn(List<Cascade> cascades) {

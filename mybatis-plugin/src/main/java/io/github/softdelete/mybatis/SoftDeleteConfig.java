@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
@@ -64,8 +63,6 @@ public final class SoftDeleteConfig {
       "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
 
   private static final String NULL = "NULL";
-  private static final Pattern IDENTIFIER =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\"|`[^`]+`");
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, 5_000, null, null,
@@ -163,7 +160,8 @@ public final class SoftDeleteConfig {
         .orElse(null);
     String reason = source.value(DELETE_REASON_COLUMN).map(setting -> auditColumn(setting, column))
         .orElse(null);
-    if (deletedBy != null && reason != null && normalised(unquoted(deletedBy)).equals(normalised(unquoted(reason)))) {
+    if (deletedBy != null && reason != null
+        && normalised(SqlNames.unquoted(deletedBy)).equals(normalised(SqlNames.unquoted(reason)))) {
       throw source.value(DELETE_REASON_COLUMN).orElseThrow()
           .error("same column as deletedByColumn '" + deletedBy + "'");
     }
@@ -180,7 +178,7 @@ public final class SoftDeleteConfig {
 
   private static String auditColumn(Setting setting, String markerColumn) {
     String name = identifier(setting);
-    if (normalised(unquoted(name)).equals(normalised(unquoted(markerColumn)))) {
+    if (normalised(SqlNames.unquoted(name)).equals(normalised(SqlNames.unquoted(markerColumn)))) {
       throw setting.error("same column as the marker column '" + markerColumn + "'");
     }
     return name;
@@ -214,50 +212,11 @@ public final class SoftDeleteConfig {
           + "'): parent and children are marked with one timestamp, which is how undo tells the children a"
           + " cascade deleted from those deleted before");
     }
-    List<Cascade> cascades = new ArrayList<>();
-    for (String entry : splitOutsideQuotes(setting.value, ",:")) {
-      String declaration = entry.strip();
-      if (declaration.isEmpty()) {
-        throw setting.error("empty cascade");
-      }
-      int arrow = declaration.indexOf("->");
-      String[] child = arrow < 0 ? null : tableAndColumn(declaration.substring(0, arrow));
-      String[] parent = arrow < 0 ? null : tableAndColumn(declaration.substring(arrow + 2));
-      if (child == null || parent == null) {
-        throw setting.error("'" + declaration + "' is not a cascade (child_table.column->parent_table.column)");
-      }
-      Cascade cascade = new Cascade(child[0], child[1], parent[0], parent[1]);
-      if (!tables.isEmpty()) {
-        for (String table : List.of(cascade.childTable(), cascade.parentTable())) {
-          if (tables.stream().noneMatch(soft -> Cascade.sameTable(soft, table))) {
-            throw setting.error("'" + declaration + "' names table '" + table + "', which is not in tables ("
-                + String.join(", ", tables) + ")");
-          }
-        }
-      }
-      if (Cascade.sameTable(cascade.childTable(), cascade.parentTable())) {
-        throw setting.error("'" + declaration + "' is a cycle: a table cannot cascade to itself");
-      }
-      if (!cascades.contains(cascade)) {
-        cascades.add(cascade);
-      }
+    try {
+      return Cascades.parse(setting.value, tables);
+    } catch (IllegalArgumentException e) {
+      throw setting.error(e.getMessage());
     }
-    List<String> cycle = Cascades.cycleIn(cascades);
-    if (!cycle.isEmpty()) {
-      throw setting.error("the cascades form a cycle: " + String.join(" -> ", cycle));
-    }
-    return Collections.unmodifiableList(cascades);
-  }
-
-  /** {@code [schema.]table.column} as {table, column}, unquoted; {@code null} when malformed. */
-  private static String[] tableAndColumn(String text) {
-    List<String> parts = splitOutsideQuotes(text.strip(), ".");
-    if (parts.size() < 2 || parts.size() > 3
-        || !parts.stream().allMatch(p -> IDENTIFIER.matcher(p.strip()).matches() && !unquoted(p).contains("."))) {
-      return null;
-    }
-    List<String> names = parts.stream().map(SoftDeleteConfig::unquoted).toList();
-    return new String[] {String.join(".", names.subList(0, names.size() - 1)), names.get(names.size() - 1)};
   }
 
   private static void rejectUnknownKeys(Properties given, boolean readSystemProperties) {
@@ -279,7 +238,7 @@ public final class SoftDeleteConfig {
   }
 
   private static String identifier(Setting setting) {
-    if (!IDENTIFIER.matcher(setting.value).matches()) {
+    if (!SqlNames.IDENTIFIER.matcher(setting.value).matches()) {
       throw setting.error("not a SQL identifier");
     }
     return setting.value;
@@ -288,19 +247,17 @@ public final class SoftDeleteConfig {
   private static List<String> tables(Setting setting) {
     List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (String entry : splitOutsideQuotes(setting.value, ",:")) {
+    for (String entry : SqlNames.splitOutsideQuotes(setting.value, ",:")) {
       String name = entry.strip();
       if (name.isEmpty()) {
         throw setting.error("empty table name");
       }
-      List<String> parts = splitOutsideQuotes(name, ".");
-      boolean valid = parts.size() <= 2
-          && parts.stream().allMatch(p -> IDENTIFIER.matcher(p.strip()).matches() && !unquoted(p).contains("."));
-      if (!valid) {
+      List<String> parts = SqlNames.dottedName(name, 1, 2);
+      if (parts == null) {
         throw setting.error("'" + name + "' is not a table name (table or schema.table, each a SQL identifier)");
       }
       // stored unquoted: soft tables match case-insensitively, so quotes carry no meaning here
-      String unquoted = parts.stream().map(SoftDeleteConfig::unquoted).reduce((a, b) -> a + "." + b).orElseThrow();
+      String unquoted = String.join(".", parts);
       if (seen.add(unquoted.toLowerCase(Locale.ROOT))) {
         names.add(unquoted);
       }
@@ -363,29 +320,6 @@ public final class SoftDeleteConfig {
     throw setting.error("expected 'enforce' or 'observe'");
   }
 
-  /** Splits at any of {@code separators} that is not inside '...', "..." or `...`. */
-  private static List<String> splitOutsideQuotes(String text, String separators) {
-    List<String> parts = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    char quote = 0;
-    for (char c : text.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '`' || c == '\'') {
-        quote = c;
-      } else if (separators.indexOf(c) >= 0) {
-        parts.add(current.toString());
-        current.setLength(0);
-        continue;
-      }
-      current.append(c);
-    }
-    parts.add(current.toString());
-    return parts;
-  }
-
   private static boolean hasOutsideQuotes(String value, String... tokens) {
     char quote = 0;
     for (int i = 0; i < value.length(); i++) {
@@ -405,13 +339,6 @@ public final class SoftDeleteConfig {
       }
     }
     return false;
-  }
-
-  private static String unquoted(String identifier) {
-    String s = identifier.strip();
-    boolean quoted = s.length() >= 2
-        && (s.charAt(0) == '"' || s.charAt(0) == '`') && s.charAt(s.length() - 1) == s.charAt(0);
-    return quoted ? s.substring(1, s.length() - 1) : s;
   }
 
   private static String normalised(String expression) {

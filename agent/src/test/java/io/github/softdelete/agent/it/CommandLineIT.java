@@ -89,6 +89,24 @@ class CommandLineIT {
         + "semicolons are not allowed in a SQL expression");
   }
 
+  // the driver alone beside the agent jar: no MyBatis on the class path, cascades read all the same
+  @Test
+  void shouldPurgeChildrenFirstWithoutMyBatisOnTheClassPath() throws java.io.IOException {
+    String url = "jdbc:h2:mem:purge_cascade;INIT=CREATE TABLE docs (id INT PRIMARY KEY, deleted_at TIMESTAMP)\\;"
+        + "CREATE TABLE notes (id INT PRIMARY KEY, doc_id INT REFERENCES docs(id), deleted_at TIMESTAMP)\\;"
+        + "INSERT INTO docs VALUES (1, TIMESTAMP '2020-01-01 00:00:00')\\;"
+        + "INSERT INTO notes VALUES (10, 1, TIMESTAMP '2020-01-01 00:00:00')";
+    String h2;
+    try (var jars = java.nio.file.Files.list(Child.FIXTURES.resolve("plain/target/lib"))) {
+      h2 = jars.filter(jar -> jar.getFileName().toString().startsWith("h2-")).findFirst().orElseThrow().toString();
+    }
+    Child child = Child.run(List.of(Child.JAVA, "-cp", Child.AGENT_JAR + java.io.File.pathSeparator + h2,
+        "io.github.softdelete.agent.Main", "purge", "--url", url, "--user", "sa", "--tables", "docs,notes",
+        "--older-than", "30d", "--cascade", "notes.doc_id->docs.id")).assertSucceeded();
+
+    assertThat(child.lines()).last().asString().endsWith(": notes 1 (1 batch), docs 1 (1 batch)");
+  }
+
   @Test
   void shouldPurgeThroughTheAgentJarWithTheDriverOnTheClassPath() {
     // an H2 database made by its URL: two rows deleted in 2020, one live

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.internal.purge;
 
+import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
 import java.io.Console;
@@ -103,7 +104,7 @@ public final class PurgeCommand {
     }
     if (options.containsKey("--cascade")) {
       try {
-        builder.cascades(CascadeOption.parse(options.get("--cascade")));
+        builder.cascades(Cascade.parseAll(options.get("--cascade")));
       } catch (IllegalArgumentException e) {
         throw bad(options, "--cascade", e.getMessage());
       }
