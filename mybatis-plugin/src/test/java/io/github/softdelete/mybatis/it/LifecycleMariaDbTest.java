@@ -1,71 +1,31 @@
 package io.github.softdelete.mybatis.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
-import io.github.softdelete.mybatis.DeletedBy;
-import io.github.softdelete.mybatis.SoftDeleteConfig;
-import io.github.softdelete.mybatis.SoftDeleteException;
-import io.github.softdelete.mybatis.SoftDeleteInterceptor;
-import io.github.softdelete.mybatis.Undelete;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import org.apache.ibatis.annotations.Delete;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
- * Who and why, undo and cascades through MyBatis on a real MariaDB: a parameter before the SET the library
- * adds (in a multi-table DELETE's join), row-value IN for the cascade's undo, and the key name MariaDB
- * reports for a unique key on a generated "live" column.
+ * The lifecycle on a real MariaDB: the parameter before the SET is in a multi-table DELETE's join, and the
+ * unique key is on a generated "live" column.
  */
-class LifecycleMariaDbTest {
-  private static final String SCHEMA = "softdelete_it_lifecycle";
-
-  /** Written as if soft deletes did not exist. */
-  public interface Mapper {
+class LifecycleMariaDbTest extends LifecycleServerSuite {
+  public interface Mapper extends LifecycleMapper {
     // MariaDB has no WITH before UPDATE; its multi-table form puts the join's parameters before the SET
     @Delete("DELETE a FROM attachments a JOIN documents d ON d.id = a.document_id AND d.title = #{title}"
         + " WHERE a.file_name <> #{keep}")
     int deleteAttachmentsOf(@Param("title") String title, @Param("keep") String keep);
-
-    @Delete("DELETE FROM documents WHERE id = #{id}")
-    int deleteDocument(long id);
-
-    @Delete("DELETE FROM users WHERE id = #{id}")
-    int deleteUser(long id);
-
-    @Insert("INSERT INTO documents (id, user_id, title) VALUES (#{id}, #{userId}, #{title})")
-    int insertDocument(@Param("id") long id, @Param("userId") long userId, @Param("title") String title);
-
-    @Select("SELECT id FROM documents ORDER BY id")
-    List<Long> documentIds();
-
-    @Select("SELECT id FROM attachments ORDER BY id")
-    List<Long> attachmentIds();
   }
 
-  private Connection admin;
-  private SqlSession session;
-  private Mapper mapper;
+  @Override
+  Connection connectAsAdmin() {
+    return Databases.mariaDb();
+  }
 
-  @BeforeEach
-  void createSchema() throws SQLException {
-    admin = Databases.mariaDb();
-    execute("DROP DATABASE IF EXISTS " + SCHEMA,
+  @Override
+  List<String> createSchema() {
+    return List.of(dropSchema(),
         "CREATE DATABASE " + SCHEMA,
         "CREATE TABLE " + SCHEMA + ".users (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL, deleted_at DATETIME(6),"
             + " deleted_by VARCHAR(100), delete_reason VARCHAR(100))",
@@ -76,99 +36,37 @@ class LifecycleMariaDbTest {
         "CREATE UNIQUE INDEX uq_documents_live_title ON " + SCHEMA + ".documents (live_title)",
         "CREATE TABLE " + SCHEMA + ".attachments (id INT PRIMARY KEY, document_id INT NOT NULL,"
             + " file_name VARCHAR(100) NOT NULL, deleted_at DATETIME(6), deleted_by VARCHAR(100),"
-            + " delete_reason VARCHAR(100))",
-        "INSERT INTO " + SCHEMA + ".users (id, name) VALUES (1, 'ann'), (2, 'bob')",
-        "INSERT INTO " + SCHEMA + ".documents (id, user_id, title, deleted_at) VALUES (10, 1, 'plan', NULL),"
-            + " (11, 1, 'notes', NULL), (12, 1, 'draft', '2026-01-01'), (20, 2, 'budget', NULL)",
-        "INSERT INTO " + SCHEMA + ".attachments (id, document_id, file_name, deleted_at) VALUES"
-            + " (100, 10, 'plan.pdf', NULL), (101, 10, 'plan-v0.pdf', '2026-02-01'), (102, 11, 'notes.txt', NULL),"
-            + " (200, 20, 'budget.xls', NULL)");
-
-    Properties properties = new Properties();
-    properties.setProperty("tables", "users,documents,attachments");
-    properties.setProperty("deletedByColumn", "deleted_by");
-    properties.setProperty("deleteReasonColumn", "delete_reason");
-    properties.setProperty("cascade", "documents.user_id->users.id:attachments.document_id->documents.id");
-    UnpooledDataSource dataSource = new UnpooledDataSource("org.mariadb.jdbc.Driver",
-        Databases.MARIADB_URL.replace("/test?", "/" + SCHEMA + "?"), "root", "");
-    Configuration configuration = new Configuration(
-        new Environment("it", new JdbcTransactionFactory(), dataSource));
-    configuration.addInterceptor(new SoftDeleteInterceptor(SoftDeleteConfig.fromProperties(properties)));
-    configuration.addMapper(Mapper.class);
-    session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
-    mapper = session.getMapper(Mapper.class);
+            + " delete_reason VARCHAR(100))");
   }
 
-  @AfterEach
-  void dropSchema() throws SQLException {
-    if (session != null) {
-      session.close();
-    }
-    if (admin != null) {
-      execute("DROP DATABASE IF EXISTS " + SCHEMA);
-      admin.close();
-    }
+  @Override
+  String dropSchema() {
+    return "DROP DATABASE IF EXISTS " + SCHEMA;
   }
 
-  private void execute(String... statements) throws SQLException {
-    try (Statement statement = admin.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+  @Override
+  UnpooledDataSource dataSource() {
+    return new UnpooledDataSource("org.mariadb.jdbc.Driver", Databases.mariaDbUrl(SCHEMA), "root", "");
   }
 
-  private List<String> row(String sql) throws SQLException {
-    try (Statement statement = admin.createStatement(); var rs = statement.executeQuery(sql)) {
-      rs.next();
-      List<String> row = new java.util.ArrayList<>();
-      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-        row.add(rs.getString(i));
-      }
-      return row;
-    }
+  @Override
+  Class<Mapper> mapperType() {
+    return Mapper.class;
   }
 
-  @Test
-  void shouldBindTheAddedValuesBetweenAParameterBeforeTheSetAndOneAfterIt() throws SQLException {
-    int count = DeletedBy.as("carol").because("cleanup")
-        .get(() -> mapper.deleteAttachmentsOf("plan", "none.pdf"));
-
-    assertThat(count).isEqualTo(1);
-    assertThat(mapper.attachmentIds()).containsExactly(102L, 200L);
-    assertThat(row("SELECT deleted_by, delete_reason FROM " + SCHEMA + ".attachments WHERE id = 100"))
-        .containsExactly("carol", "cleanup");
+  @Override
+  int deleteAttachmentsOf(String title, String keep) {
+    return ((Mapper) mapper).deleteAttachmentsOf(title, keep);
   }
 
-  @Test
-  void shouldCascadeAndRestoreOnlyTheCascadesChildren() throws SQLException {
-    DeletedBy.as("alice").run(() -> mapper.deleteUser(1));
-    assertThat(mapper.documentIds()).containsExactly(20L);
-    // one marker value for the user, its live documents and their live attachments
-    assertThat(row("SELECT COUNT(DISTINCT deleted_at), COUNT(deleted_at) FROM (SELECT deleted_at FROM " + SCHEMA
-        + ".users WHERE id = 1 UNION ALL SELECT deleted_at FROM " + SCHEMA + ".documents WHERE id IN (10, 11)"
-        + " UNION ALL SELECT deleted_at FROM " + SCHEMA + ".attachments WHERE id IN (100, 102)) m"))
-        .containsExactly("1", "5");
-
-    int restored = Undelete.get(() -> mapper.deleteUser(1));
-
-    assertThat(restored).isEqualTo(1);
-    assertThat(mapper.documentIds()).containsExactly(10L, 11L, 20L);
-    assertThat(mapper.attachmentIds()).containsExactly(100L, 102L, 200L);
+  // the driver numbers its connections
+  @Override
+  String blockedRestoreReason(String reason) {
+    return reason.replaceFirst("conn=\\d+", "conn=X");
   }
 
-  @Test
-  void shouldNameThePartialUniqueIndexThatBlocksARestore() {
-    mapper.deleteDocument(11);
-    mapper.insertDocument(13, 2, "notes");
-
-    Throwable thrown = catchThrowable(() -> Undelete.run(() -> mapper.deleteDocument(11)));
-
-    assertThat(thrown.getCause()).isInstanceOf(SoftDeleteException.class);
-    assertThat(((SoftDeleteException) thrown.getCause()).getReason().replaceFirst("conn=\\d+", "conn=X"))
-        .isEqualTo("the restore would give a row a"
-        + " unique key that a live row already holds (constraint 'uq_documents_live_title'); change or delete"
-        + " the live row, then restore. The database said: (conn=X) Duplicate entry 'notes' for key"
-        + " 'uq_documents_live_title'");
+  @Override
+  String databaseSaid() {
+    return "(conn=X) Duplicate entry 'notes' for key 'uq_documents_live_title'";
   }
 }
