@@ -7,10 +7,11 @@ import org.apache.ibatis.cache.CacheKey;
  * Cache keys that include the mode, so that neither the session's local cache nor a mapper's
  * {@code <cache/>} hands a query in one mode the rows cached in another.
  *
- * <p>A key with the mode is MyBatis's key for the original SQL plus the mode, however it was made: by the
- * plugin for a query, by {@code createCacheKey} for a nested select (which then checks {@code isCached} and
- * defers loads with that key), or by a plugin such as PageHelper. The same query therefore has the same key
- * on every path, which MyBatis's detection of circular nested selects relies on.
+ * <p>A key with the mode is MyBatis's key for the SQL that runs plus the mode, however it was made: by the
+ * plugin for a query, or by {@code createCacheKey} for a nested select (which then checks {@code isCached} and
+ * defers loads with that key) or for a plugin such as PageHelper. The same query therefore has the same key
+ * on every path, which MyBatis's detection of circular nested selects relies on. A key the plugin did not make
+ * gets the mode added when its query runs.
  */
 final class CacheKeys {
   // strings rather than the enum: their hash codes are the same in every JVM, for caches shared between them

@@ -1,31 +1,25 @@
 package io.github.softdelete.mybatis.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import io.github.softdelete.mybatis.catalog.SoftTables;
-import java.lang.ref.WeakReference;
+import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.executor.keygen.SelectKeyGenerator;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlSource;
-import org.apache.ibatis.scripting.defaults.RawSqlSource;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
 /** Hands MyBatis rewritten statements for the soft tables of one database. */
 public final class DatabaseRewriter {
-  private final SoftTables tables;
   private final SqlCache sqlCache;
   private final DeletionAudit audit;
   private final boolean cascades;
@@ -33,63 +27,54 @@ public final class DatabaseRewriter {
   // BatchExecutor, which compares statement objects, keeps adding to the same batch.
   private final Map<SoftDeleteMode, Cache<MappedStatement, MappedStatement>> copiesByMode =
       new EnumMap<>(SoftDeleteMode.class);
-  // statement id -> whether its static SQL mentions no soft table. Keyed by the id (a String, its hash
-  // cached) so that a lookup allocates nothing; the SQL source, held weakly, tells a statement of another
-  // Configuration with the same id from this one. A plain map: its reads take no lock and record nothing,
-  // and statement ids are few (it is emptied should they ever pass the cache size).
-  private final Map<String, StaticVerdict> staticVerdicts = new ConcurrentHashMap<>();
-  private final int maximumSize;
+  private final StaticStatements statics;
 
   DatabaseRewriter(SoftTables tables, SqlCache sqlCache, int maximumSize, DeletionAudit audit, boolean cascades) {
-    this.tables = tables;
     this.sqlCache = sqlCache;
     this.audit = audit;
     this.cascades = cascades;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
-      // weak keys: compared by identity, and gone with the Configuration they belong to
-      copiesByMode.put(mode, Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build());
+      // weak keys: compared by identity. Soft values: a copy holds its Configuration, which holds the key, so
+      // with strong values an entry would outlive its Configuration until evicted by size.
+      copiesByMode.put(mode, Caches.upkeepOnCallingThread().weakKeys().softValues().maximumSize(maximumSize).build());
     }
-    this.maximumSize = maximumSize;
+    this.statics = new StaticStatements(tables, maximumSize);
   }
 
   /**
-   * Whether {@code ms} runs as MyBatis built it in every mode, known without building its SQL: its SQL is
-   * static and mentions no soft table. {@code false} when that takes a look at the SQL of this call.
-   */
-  boolean passesUntouched(MappedStatement ms) {
-    SqlSource source = ms.getSqlSource();
-    if (!(source instanceof RawSqlSource || source instanceof StaticSqlSource)) {
-      return false;
-    }
-    StaticVerdict verdict = staticVerdicts.get(ms.getId());
-    if (verdict == null || verdict.source.get() != source) {
-      // static SQL does not depend on the parameter
-      verdict = new StaticVerdict(new WeakReference<>(source),
-          !tables.mayBeMentionedIn(source.getBoundSql(null).getSql()));
-      if (staticVerdicts.size() >= maximumSize) {
-        staticVerdicts.clear();
-      }
-      staticVerdicts.put(ms.getId(), verdict);
-    }
-    return verdict.untouched;
-  }
-
-  /**
-   * Runs the four-argument {@code Executor.query} on {@code executor} with rewritten SQL and a cache key that
-   * includes the mode; as called when nothing changes.
+   * Runs the four-argument {@code Executor.query} on {@code executor} with the SQL of the thread's mode and a
+   * cache key that includes the mode; as called when nothing changes.
    *
    * @throws SoftDeleteException when the engine refuses the statement
    */
   <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
-      ResultHandler<?> handler, SoftDeleteMode mode) throws SQLException {
-    BoundSql boundSql = ms.getBoundSql(parameter);
-    String sql = querySql(ms, boundSql.getSql(), mode);
-    if (sql == boundSql.getSql()) {
+      ResultHandler<?> handler) throws SQLException {
+    StaticStatements.Known known = statics.of(ms);
+    if (known != null && known.untouched()) {
       return executor.query(ms, parameter, rowBounds, handler);
     }
-    BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
-    // keyed by the original SQL, as MyBatis keys it on every other path, plus the mode
-    CacheKey key = CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, boundSql), mode);
+    // read after the check above: a statement of no soft table needs no mode
+    SoftDeleteMode mode = SoftDeleteMode.current();
+    BoundSql rewritten;
+    if (known != null) {
+      String sql = known.querySql(mode);
+      if (sql == null) {
+        sql = querySql(ms, known.sql(), mode);
+        known.rememberQuerySql(mode, sql);
+      }
+      if (sql == known.sql()) {
+        return executor.query(ms, parameter, rowBounds, handler);
+      }
+      rewritten = known.boundSql(ms, sql, parameter);
+    } else {
+      BoundSql boundSql = ms.getBoundSql(parameter);
+      String sql = querySql(ms, boundSql.getSql(), mode);
+      if (sql == boundSql.getSql()) {
+        return executor.query(ms, parameter, rowBounds, handler);
+      }
+      rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
+    }
+    CacheKey key = CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode);
     return executor.query(ms, parameter, rowBounds, handler, key, rewritten);
   }
 
@@ -127,44 +112,59 @@ public final class DatabaseRewriter {
   }
 
   /**
-   * {@code key}, computed by {@code Executor.createCacheKey} for {@code boundSql}, plus the mode when the
-   * query's SQL changes in that mode. Nested selects ask for their key this way before they run.
+   * The cache key of the query {@code boundSql}, as {@code executor.createCacheKey} computes it for the SQL that
+   * runs in {@code mode}, plus the mode when that SQL differs. Nested selects ask for their key this way
+   * before they run.
    */
-  CacheKey cacheKey(MappedStatement ms, BoundSql boundSql, CacheKey key, SoftDeleteMode mode) {
-    String sql = boundSql.getSql();
-    return querySql(ms, sql, mode) == sql ? key : CacheKeys.withMode(key, mode);
+  CacheKey cacheKey(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds, BoundSql boundSql,
+      SoftDeleteMode mode) {
+    String sql = querySql(ms, boundSql.getSql(), mode);
+    if (sql == boundSql.getSql()) {
+      return executor.createCacheKey(ms, parameter, rowBounds, boundSql);
+    }
+    BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
+    return CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode);
   }
 
   /**
    * The statement to run for an update or a cursor, whose SQL MyBatis computes later (after a
    * {@code <selectKey>} has run): {@code ms} itself when its SQL is static and needs no change, otherwise a
-   * cached copy whose SQL source rewrites in {@code mode}.
+   * cached copy whose SQL source rewrites in {@code mode} (static SQL: once, when the copy is made).
    *
    * @throws SoftDeleteException when the engine refuses static SQL; dynamic SQL is refused when MyBatis
    *     builds it, still before it reaches the database
    */
-  MappedStatement statementFor(MappedStatement ms, Object parameter, SoftDeleteMode mode) {
-    Cache<MappedStatement, MappedStatement> copies = copiesByMode.get(mode);
-    // a copy is made only for SQL that changes in this mode (or may: dynamic SQL), so a hit decides at once
-    MappedStatement copy = copies.getIfPresent(ms);
-    if (copy != null) {
-      return copy;
+  MappedStatement statementFor(MappedStatement ms, SoftDeleteMode mode) {
+    StaticStatements.Known known = statics.of(ms);
+    if (known == null) {
+      return copiesByMode.get(mode).get(ms, original -> rewritingCopy(original, mode));
     }
-    if (passesUntouched(ms)) {
+    if (known.untouched()) {
       return ms;
     }
-    SqlSource source = ms.getSqlSource();
-    // static SQL does not depend on the parameter, so it can be looked at now
-    if (source instanceof RawSqlSource || source instanceof StaticSqlSource) {
-      String sql = source.getBoundSql(parameter).getSql();
-      if (sqlCache.sqlFor(ms.getId(), sql, mode) == sql) {
-        return ms;
-      }
+    MappedStatement toRun = known.update(mode);
+    if (toRun == null) {
+      RewriteResult result = sqlCache.resultFor(ms.getId(), known.sql(), mode);
+      toRun = result == null ? ms : copiesByMode.get(mode).get(ms, original -> staticCopy(original, result, mode));
+      known.rememberUpdate(mode, toRun);
     }
-    return copies.get(ms, original -> MappedStatements.withSqlSource(original,
-        new RewritingSqlSource(original.getSqlSource(), original.getConfiguration(), original.getId(), sqlCache,
-            mode, audit)));
+    return toRun;
   }
+
+  private MappedStatement rewritingCopy(MappedStatement original, SoftDeleteMode mode) {
+    return MappedStatements.withSqlSource(original, new RewritingSqlSource(original.getSqlSource(),
+        original.getConfiguration(), original.getId(), sqlCache, mode, audit));
+  }
+
+  // values added per call (who, why) and cascades still need the rewriting source
+  private MappedStatement staticCopy(MappedStatement original, RewriteResult result, SoftDeleteMode mode) {
+    if (result.bindings() != null || !result.before().isEmpty()) {
+      return rewritingCopy(original, mode);
+    }
+    return MappedStatements.withSqlSource(original, new RewrittenStaticSqlSource(original.getConfiguration(),
+        result.sql(), original.getBoundSql(null).getParameterMappings(), result.table()));
+  }
+
   /**
    * Runs an update: the rewritten statement, after its cascade's statements when it has any, through
    * {@code executor} (so in the caller's transaction). In {@code Undelete}, an integrity violation becomes
@@ -181,7 +181,7 @@ public final class DatabaseRewriter {
           return CascadeRun.run(executor, ms, parameter, boundSql, result, new AddedValues(audit));
         }
       }
-      return executor.update(statementFor(ms, parameter, mode), parameter);
+      return executor.update(statementFor(ms, mode), parameter);
     } catch (CascadeRun.Failure failure) {
       throw translated(ms, mode, failure.getCause(), failure.table);
     } catch (SQLException e) {
@@ -205,8 +205,11 @@ public final class DatabaseRewriter {
   // the statement ran, so its SQL is static or was rewritten moments ago: the copy's source knows its table
   private String tableOf(MappedStatement ms, SoftDeleteMode mode) {
     MappedStatement copy = copiesByMode.get(mode).getIfPresent(ms);
-    return copy != null && copy.getSqlSource() instanceof RewritingSqlSource source ? source.lastTable() : null;
+    SqlSource source = copy == null ? null : copy.getSqlSource();
+    if (source instanceof RewrittenStaticSqlSource rewritten) {
+      return rewritten.table();
+    }
+    return source instanceof RewritingSqlSource rewriting ? rewriting.lastTable() : null;
   }
 
-  private record StaticVerdict(WeakReference<SqlSource> source, boolean untouched) {}
 }

@@ -1,7 +1,6 @@
 package io.github.softdelete.mybatis.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
@@ -22,9 +21,9 @@ public final class DatabaseRewriters {
   private final SoftDeleteMarker marker;
   private final DeletionAudit audit;
   // weak keys: compared by identity, which is how the catalog hands out one SoftTables per database
-  private final Cache<SoftTables, DatabaseRewriter> byTables = Caffeine.newBuilder().weakKeys().build();
+  private final Cache<SoftTables, DatabaseRewriter> byTables = Caches.upkeepOnCallingThread().weakKeys().build();
   // weak keys: identity, and gone with the DataSource
-  private final Cache<DataSource, SoftTables> byDataSource = Caffeine.newBuilder().weakKeys().build();
+  private final Cache<DataSource, SoftTables> byDataSource = Caches.upkeepOnCallingThread().weakKeys().build();
   // configured tables: the one rewriter, made once (null when the list is empty)
   private final DatabaseRewriter configured;
   // detected tables: the answer for the DataSource asked last, so that the usual single-database application

@@ -61,10 +61,10 @@ public final class RewritingExecutor implements Executor {
   public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds,
       ResultHandler resultHandler) throws SQLException {
     DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
-    if (rewriter == null || rewriter.passesUntouched(ms)) {
+    if (rewriter == null) {
       return delegate.query(ms, parameter, rowBounds, resultHandler);
     }
-    return rewriter.query(delegate, ms, parameter, rowBounds, resultHandler, SoftDeleteMode.current());
+    return rewriter.query(delegate, ms, parameter, rowBounds, resultHandler);
   }
 
   @Override
@@ -81,7 +81,7 @@ public final class RewritingExecutor implements Executor {
   @Override
   public <E> Cursor<E> queryCursor(MappedStatement ms, Object parameter, RowBounds rowBounds) throws SQLException {
     DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
-    MappedStatement toRun = rewriter == null ? ms : rewriter.statementFor(ms, parameter, SoftDeleteMode.current());
+    MappedStatement toRun = rewriter == null ? ms : rewriter.statementFor(ms, SoftDeleteMode.current());
     return delegate.queryCursor(toRun, parameter, rowBounds);
   }
 
@@ -96,7 +96,6 @@ public final class RewritingExecutor implements Executor {
   @Override
   public CacheKey createCacheKey(MappedStatement ms, Object parameterObject, RowBounds rowBounds,
       BoundSql boundSql) {
-    CacheKey key = delegate.createCacheKey(ms, parameterObject, rowBounds, boundSql);
     DatabaseRewriter rewriter;
     try {
       rewriter = rewriters.forStatement(delegate, ms);
@@ -105,7 +104,8 @@ public final class RewritingExecutor implements Executor {
       throw new SoftDeleteException("softdelete: could not detect the soft tables for statement '" + ms.getId()
           + "': " + e.getMessage(), e);
     }
-    return rewriter == null ? key : rewriter.cacheKey(ms, boundSql, key, SoftDeleteMode.current());
+    return rewriter == null ? delegate.createCacheKey(ms, parameterObject, rowBounds, boundSql)
+        : rewriter.cacheKey(delegate, ms, parameterObject, rowBounds, boundSql, SoftDeleteMode.current());
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.github.softdelete.mybatis.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
@@ -29,7 +28,7 @@ final class SqlCache {
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
     this.observe = observe;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
-      byMode.put(mode, Caffeine.newBuilder().maximumSize(maximumSize).build());
+      byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
     }
   }
 

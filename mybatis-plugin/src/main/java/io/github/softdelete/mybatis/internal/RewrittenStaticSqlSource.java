@@ -1,0 +1,33 @@
+package io.github.softdelete.mybatis.internal;
+
+import java.util.List;
+import org.apache.ibatis.builder.StaticSqlSource;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.mapping.SqlSource;
+import org.apache.ibatis.session.Configuration;
+
+/**
+ * The SQL source of a static statement rewritten once and for all: the rewrite adds no parameter, so each call
+ * builds one BoundSql, as the original source would.
+ */
+final class RewrittenStaticSqlSource implements SqlSource {
+  private final StaticSqlSource rewritten;
+  private final String table;
+
+  RewrittenStaticSqlSource(Configuration configuration, String sql, List<ParameterMapping> parameterMappings,
+      String table) {
+    this.rewritten = new StaticSqlSource(configuration, sql, parameterMappings);
+    this.table = table;
+  }
+
+  /** The soft table the statement marks or restores, for messages; {@code null} for other statements. */
+  String table() {
+    return table;
+  }
+
+  @Override
+  public BoundSql getBoundSql(Object parameterObject) {
+    return rewritten.getBoundSql(parameterObject);
+  }
+}
