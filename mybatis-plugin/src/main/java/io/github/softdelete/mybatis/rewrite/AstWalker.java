@@ -26,13 +26,14 @@ final class AstWalker {
   private static final String AST_PACKAGE_PREFIX =
       Statement.class.getPackageName().substring(0, Statement.class.getPackageName().lastIndexOf('.') + 1);
 
-  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+  // per node class: the fields that can hold nodes (not primitives, strings, numbers, enums, parser internals)
+  private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
     @Override
-    protected List<Field> computeValue(Class<?> type) {
+    protected Field[] computeValue(Class<?> type) {
       List<Field> fields = new ArrayList<>();
       for (Class<?> c = type; c != null && isAstType(c); c = c.getSuperclass()) {
         for (Field field : c.getDeclaredFields()) {
-          if (Modifier.isStatic(field.getModifiers()) || isParserInternal(field.getType())) {
+          if (Modifier.isStatic(field.getModifiers()) || cannotHoldNodes(field.getType())) {
             continue;
           }
           if (!field.trySetAccessible()) {
@@ -41,37 +42,58 @@ final class AstWalker {
           fields.add(field);
         }
       }
-      return Collections.unmodifiableList(fields);
+      return fields.toArray(new Field[0]);
     }
   };
+
+  // per class of a value read from a field: how the walk treats it (asked for every value, so computed once)
+  private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+    @Override
+    protected Kind computeValue(Class<?> type) {
+      if (Iterable.class.isAssignableFrom(type)) {
+        return Kind.ITERABLE;
+      } else if (Map.class.isAssignableFrom(type)) {
+        return Kind.MAP;
+      } else if (Object[].class.isAssignableFrom(type)) {
+        return Kind.ARRAY;
+      }
+      return isAstType(type) && !isParserInternal(type) ? Kind.NODE : Kind.OTHER;
+    }
+  };
+
+  private enum Kind { ITERABLE, MAP, ARRAY, NODE, OTHER }
 
   private AstWalker() {}
 
   /**
-   * Walks the tree under {@code root} depth-first, each node once; {@code root} itself is not offered.
+   * Walks the tree under {@code root} depth-first, each node with children once (a leaf shared by two
+   * parents is offered twice); {@code root} itself is not offered.
    *
    * @param enter called for every AST node; returns whether to walk into the node's children
    */
   static void walk(Object root, Predicate<Object> enter) {
-    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>(16));
     Deque<Object> pending = new ArrayDeque<>();
+    List<Object> children = new ArrayList<>();
     pending.push(root);
     while (!pending.isEmpty()) {
       Object node = pending.pop();
-      if (!seen.add(node)) {
+      Field[] fields = FIELDS.get(node.getClass());
+      // a leaf (a literal, a ?) leads nowhere: offering it twice is cheaper than remembering it
+      if (fields.length > 0 && !seen.add(node)) {
         continue;
       }
       if (node != root && !enter.test(node)) {
         continue;
       }
-      List<Object> children = new ArrayList<>();
-      for (Field field : FIELDS.get(node.getClass())) {
+      for (Field field : fields) {
         collect(read(field, node), children);
       }
       // push in reverse so that children are visited in source order
       for (int i = children.size() - 1; i >= 0; i--) {
         pending.push(children.get(i));
       }
+      children.clear();
     }
   }
 
@@ -79,20 +101,26 @@ final class AstWalker {
     if (value == null) {
       return;
     }
-    if (value instanceof Iterable<?> iterable) {
-      for (Object element : iterable) {
-        collect(element, out);
+    switch (KINDS.get(value.getClass())) {
+      case ITERABLE -> {
+        for (Object element : (Iterable<?>) value) {
+          collect(element, out);
+        }
       }
-    } else if (value instanceof Map<?, ?> map) {
-      for (Object element : map.values()) {
-        collect(element, out);
+      case MAP -> {
+        for (Object element : ((Map<?, ?>) value).values()) {
+          collect(element, out);
+        }
       }
-    } else if (value instanceof Object[] array) {
-      for (Object element : array) {
-        collect(element, out);
+      case ARRAY -> {
+        for (Object element : (Object[]) value) {
+          collect(element, out);
+        }
       }
-    } else if (isAstType(value.getClass()) && !isParserInternal(value.getClass())) {
-      out.add(value);
+      case NODE -> out.add(value);
+      case OTHER -> {
+        // a value, not a node
+      }
     }
   }
 
@@ -106,6 +134,12 @@ final class AstWalker {
 
   private static boolean isAstType(Class<?> type) {
     return type.getName().startsWith(AST_PACKAGE_PREFIX) && !type.isEnum();
+  }
+
+  // a field of such a declared type holds no node, whatever its value
+  private static boolean cannotHoldNodes(Class<?> type) {
+    return type.isPrimitive() || type.isEnum() || type == String.class || type == Boolean.class
+        || type == Character.class || Number.class.isAssignableFrom(type) || isParserInternal(type);
   }
 
   // the parser's own bookkeeping (tokens, concrete syntax nodes with parent links) is not part of the tree

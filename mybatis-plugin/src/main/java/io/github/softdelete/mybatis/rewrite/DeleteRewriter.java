@@ -55,7 +55,12 @@ final class DeleteRewriter {
       // the names in DELETE t1, t2 FROM ... refer to the FROM clause's tables
       delete.getTables().forEach(context::handled);
     }
-    List<Table> softTargets = targets.stream().filter(context::isSoft).toList();
+    List<Table> softTargets = new ArrayList<>(targets.size());
+    for (Table target : targets) {
+      if (context.isSoft(target)) {
+        softTargets.add(target);
+      }
+    }
     if (context.mode == SoftDeleteMode.HARD_DELETE || softTargets.isEmpty()) {
       keepAsDelete(delete);
       return delete;

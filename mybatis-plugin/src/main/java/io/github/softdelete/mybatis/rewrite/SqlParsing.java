@@ -1,9 +1,6 @@
 package io.github.softdelete.mybatis.rewrite;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -17,7 +14,7 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
  * a thread pool per call for its time-out, and log at INFO on every statement.
  *
  * <p>Parsing is bounded in time: some statements (an 844-character SELECT with one typo, found by the fuzz
- * tests) send the parser's backtracking into minutes. One shared daemon thread raises the parser's own
+ * tests) send the parser's backtracking into minutes. The {@link ParseWatchdog} raises the parser's own
  * {@code interrupted} flag when a parse overruns, and the parse then fails with a clear reason.
  */
 final class SqlParsing {
@@ -50,37 +47,22 @@ final class SqlParsing {
 
   /** Runs the parser until it is done or the deadline passes, whichever comes first. */
   private static Statements bounded(CCJSqlParser parser, long deadline, Duration timeout) throws ParseException {
-    long left = deadline - System.nanoTime();
-    if (left <= 0) {
+    if (deadline - System.nanoTime() <= 0) {
       throw new TimedOut(timeout);
     }
-    ScheduledFuture<?> alarm = Watchdog.EXECUTOR.schedule(() -> interrupt(parser), left, TimeUnit.NANOSECONDS);
-    try {
-      Statements statements = parser.Statements();
-      if (interrupted(parser)) {
-        throw new TimedOut(timeout);
+    try (ParseWatchdog.Running running = ParseWatchdog.watch(parser, deadline)) {
+      try {
+        Statements statements = parser.Statements();
+        if (running.interrupted()) {
+          throw new TimedOut(timeout);
+        }
+        return statements;
+      } catch (ParseException | TokenMgrException e) {
+        if (running.interrupted()) {
+          throw new TimedOut(timeout);
+        }
+        throw e;
       }
-      return statements;
-    } catch (ParseException | TokenMgrException e) {
-      if (interrupted(parser)) {
-        throw new TimedOut(timeout);
-      }
-      throw e;
-    } finally {
-      alarm.cancel(false);
-    }
-  }
-
-  // the flag is a plain field, read by the parsing thread: lock on the parser so the write is seen
-  private static void interrupt(CCJSqlParser parser) {
-    synchronized (parser) {
-      parser.interrupted = true;
-    }
-  }
-
-  private static boolean interrupted(CCJSqlParser parser) {
-    synchronized (parser) {
-      return parser.interrupted;
     }
   }
 
@@ -98,20 +80,6 @@ final class SqlParsing {
       }
     }
     return statements;
-  }
-
-  /** One daemon thread for the whole JVM, started on first use; it only ever sets a flag. */
-  private static final class Watchdog {
-    static final ScheduledThreadPoolExecutor EXECUTOR = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "softdelete-parse-watchdog");
-      thread.setDaemon(true);
-      return thread;
-    });
-
-    static {
-      // a finished parse cancels its alarm: drop it at once rather than keep it queued until it would fire
-      EXECUTOR.setRemoveOnCancelPolicy(true);
-    }
   }
 
   /** The parser could not read the SQL. */
