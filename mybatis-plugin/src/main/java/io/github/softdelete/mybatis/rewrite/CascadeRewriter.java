@@ -30,6 +30,9 @@ final class CascadeRewriter {
   }
 
   boolean hasChildren(Table table) {
+    if (context.cascades.isEmpty()) {
+      return false;
+    }
     String name = nameOf(table);
     return context.cascades.stream().anyMatch(cascade -> cascade.hasParent(name));
   }

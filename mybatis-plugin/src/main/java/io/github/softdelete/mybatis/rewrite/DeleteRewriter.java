@@ -129,7 +129,10 @@ final class DeleteRewriter {
     }
     List<Expression> where = new ArrayList<>();
     CascadeRewriter cascades = new CascadeRewriter(context);
-    boolean cascading = targets.stream().anyMatch(cascades::hasChildren);
+    boolean cascading = false;
+    for (int i = 0; i < targets.size() && !cascading; i++) {
+      cascading = cascades.hasChildren(targets.get(i));
+    }
     if (cascading) {
       refuseUncertainCascade(delete, singleTable);
     }
@@ -286,9 +289,9 @@ final class DeleteRewriter {
     });
     // a correlated subquery cannot move into a derived table, which does not see the outer row on
     // MySQL and MariaDB ("Unknown column"), nor on H2
-    return subqueries.stream()
-        .filter(subquery -> reads(subquery.getSelect(), target) && !isCorrelatedTo(subquery.getSelect(), target))
-        .toList();
+    subqueries.removeIf(subquery -> !reads(subquery.getSelect(), target)
+        || isCorrelatedTo(subquery.getSelect(), target));
+    return subqueries;
   }
 
   private static void materialise(List<ParenthesedSelect> subqueries) {
