@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Turns JMH's JSON results into a PNG chart of the call benchmarks, side by side per shape, and a Markdown table
  * of every result with its ratio to the hand-written floor. Runs headless.
  *
- * <p>Arguments: {@code results.json chart.png table.md [title]}.
+ * <p>Arguments: {@code chart.png table.md title results.json...}. Several JSON files are the rounds of one
+ * measurement (each variant once per round, so that a machine that slows down over the run slows every variant):
+ * each result pools the iterations of all rounds, with JMH's 99.9% confidence interval over them.
  */
 public final class Chart {
   private static final Color[] COLORS = {
@@ -37,35 +40,102 @@ public final class Chart {
       double bytesPerOp) {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 3) {
-      System.err.println("usage: Chart results.json chart.png table.md [title]");
+    if (args.length < 4) {
+      System.err.println("usage: Chart chart.png table.md title results.json...");
       System.exit(2);
     }
     System.setProperty("java.awt.headless", "true");
-    List<Result> results = read(Path.of(args[0]));
-    String title = args.length > 3 ? args[3] : "softdelete vs MyBatis and MyBatis-Plus (H2 in memory)";
-    draw(results, Path.of(args[1]), title);
-    Files.writeString(Path.of(args[2]), table(results), StandardCharsets.UTF_8);
+    List<Path> rounds = new ArrayList<>();
+    for (int i = 3; i < args.length; i++) {
+      rounds.add(Path.of(args[i]));
+    }
+    List<Result> results = read(rounds);
+    draw(results, Path.of(args[0]), args[2]);
+    Files.writeString(Path.of(args[1]), table(results), StandardCharsets.UTF_8);
+  }
+
+  /** The results of every round, each benchmark and parameter once, in the order the first round ran them. */
+  @SuppressWarnings("unchecked")
+  static List<Result> read(List<Path> rounds) throws IOException {
+    Map<String, Pooled> pooled = new LinkedHashMap<>();
+    for (Path round : rounds) {
+      for (Object item : (List<Object>) Json.parse(Files.readString(round, StandardCharsets.UTF_8))) {
+        Map<String, Object> run = (Map<String, Object>) item;
+        String benchmark = (String) run.get("benchmark");
+        Map<String, Object> params = (Map<String, Object>) run.getOrDefault("params", Map.of());
+        String param = params.isEmpty() ? "" : String.valueOf(params.values().iterator().next());
+        Map<String, Object> primary = (Map<String, Object>) run.get("primaryMetric");
+        Map<String, Object> secondary = (Map<String, Object>) run.getOrDefault("secondaryMetrics", Map.of());
+        Map<String, Object> alloc = (Map<String, Object>) secondary.get("gc.alloc.rate.norm");
+        Pooled result = pooled.computeIfAbsent(benchmark + "|" + param,
+            key -> new Pooled(benchmark, param, (String) primary.get("scoreUnit")));
+        result.times.addAll(iterations(primary));
+        if (alloc != null) {
+          result.bytes.addAll(iterations(alloc));
+        }
+      }
+    }
+    List<Result> results = new ArrayList<>();
+    for (Pooled result : pooled.values()) {
+      results.add(result.result());
+    }
+    return results;
   }
 
   @SuppressWarnings("unchecked")
-  static List<Result> read(Path json) throws IOException {
-    List<Result> results = new ArrayList<>();
-    for (Object item : (List<Object>) Json.parse(Files.readString(json, StandardCharsets.UTF_8))) {
-      Map<String, Object> run = (Map<String, Object>) item;
-      String benchmark = (String) run.get("benchmark");
-      String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
-      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-      Map<String, Object> params = (Map<String, Object>) run.getOrDefault("params", Map.of());
-      String param = params.isEmpty() ? "" : String.valueOf(params.values().iterator().next());
-      Map<String, Object> primary = (Map<String, Object>) run.get("primaryMetric");
-      Map<String, Object> secondary = (Map<String, Object>) run.getOrDefault("secondaryMetrics", Map.of());
-      Map<String, Object> alloc = (Map<String, Object>) secondary.get("gc.alloc.rate.norm");
-      results.add(new Result(className.substring(className.lastIndexOf('.') + 1), method, param,
-          number(primary.get("score")), number(primary.get("scoreError")), (String) primary.get("scoreUnit"),
-          alloc == null ? Double.NaN : number(alloc.get("score"))));
+  private static List<Double> iterations(Map<String, Object> metric) {
+    List<Double> values = new ArrayList<>();
+    for (Object fork : (List<Object>) metric.get("rawData")) {
+      for (Object value : (List<Object>) fork) {
+        values.add(number(value));
+      }
     }
-    return results;
+    return values;
+  }
+
+  /** One benchmark and parameter, its iterations from every round. */
+  private static final class Pooled {
+    final String benchmark;
+    final String param;
+    final String unit;
+    final List<Double> times = new ArrayList<>();
+    final List<Double> bytes = new ArrayList<>();
+
+    Pooled(String benchmark, String param, String unit) {
+      this.benchmark = benchmark;
+      this.param = param;
+      this.unit = unit;
+    }
+
+    Result result() {
+      String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+      double mean = mean(times);
+      return new Result(className.substring(className.lastIndexOf('.') + 1),
+          benchmark.substring(benchmark.lastIndexOf('.') + 1), param, mean, confidence(times, mean), unit,
+          bytes.isEmpty() ? Double.NaN : mean(bytes));
+    }
+
+    private static double mean(List<Double> values) {
+      double sum = 0;
+      for (double value : values) {
+        sum += value;
+      }
+      return sum / values.size();
+    }
+
+    // half the 99.9% confidence interval of the mean, as JMH reports it
+    private static double confidence(List<Double> values, double mean) {
+      if (values.size() < 2) {
+        return Double.NaN;
+      }
+      double squares = 0;
+      for (double value : values) {
+        squares += (value - mean) * (value - mean);
+      }
+      double deviation = Math.sqrt(squares / (values.size() - 1));
+      double t = new TDistribution(values.size() - 1).inverseCumulativeProbability(0.9995);
+      return t * deviation / Math.sqrt(values.size());
+    }
   }
 
   private static double number(Object value) {
