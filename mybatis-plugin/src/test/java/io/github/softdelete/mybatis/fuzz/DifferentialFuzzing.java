@@ -36,6 +36,11 @@ abstract class DifferentialFuzzing {
     assertThat(report.failureCount()).as("%s%n%s", report, report.failures()).isZero();
     assertThat(report.refusals()).as("refusals: %s", report)
         .isLessThanOrEqualTo((int) Math.floor(report.cases() * MAX_REFUSAL_RATE));
+    // the OnlyDeleted check must have something to catch: in a run of any size, many cases read deleted rows
+    if (settings.selectSeeds().size() >= 100) {
+      assertThat(report.selectsWithDeletedRows()).as("SELECTs returning rows under OnlyDeleted: %s", report)
+          .isGreaterThanOrEqualTo(settings.selectSeeds().size() / 4);
+    }
     // the generator writes SQL all three databases run: more rejections than this is a generator bug
     assertThat(report.rejectedByDatabase()).as("rejected by the database: %s", report)
         .isLessThanOrEqualTo((int) Math.floor(report.cases() * MAX_REFUSAL_RATE));

@@ -13,6 +13,7 @@ final class FuzzReport {
   private final Dialect dialect;
   private int selects;
   private int selectsDiscriminating;
+  private int selectsWithDeletedRows;
   private int selectsAgreed;
   private int dmls;
   private int dmlsTouching;
@@ -27,9 +28,19 @@ final class FuzzReport {
     this.dialect = dialect;
   }
 
-  void selectGenerated(boolean discriminating) {
+  /**
+   * @param discriminating deleted rows change the result
+   * @param deletedRows the query returns rows under {@code OnlyDeleted}
+   */
+  void selectGenerated(boolean discriminating, boolean deletedRows) {
     selects++;
     selectsDiscriminating += discriminating ? 1 : 0;
+    selectsWithDeletedRows += deletedRows ? 1 : 0;
+  }
+
+  /** SELECTs whose {@code OnlyDeleted} oracle returns rows: the cases where that check can catch a leak. */
+  int selectsWithDeletedRows() {
+    return selectsWithDeletedRows;
   }
 
   void selectAgreed() {
@@ -97,10 +108,12 @@ final class FuzzReport {
 
   @Override
   public String toString() {
-    return String.format("fuzz %s: %d SELECTs generated (%d where deleted rows change the result), %d agreed"
-            + " with the oracle and under IncludeDeleted; %d DELETE/UPDATE generated (%d touching rows), %d agreed;"
-            + " %d refused by softdelete %s; %d rejected by the database itself; %d failed",
-        dialect, selects, selectsDiscriminating, selectsAgreed, dmls, dmlsTouching, dmlsAgreed, refusals,
+    return String.format("fuzz %s: %d SELECTs generated (%d where deleted rows change the result, %d returning"
+            + " rows under OnlyDeleted), %d agreed with the oracle, under IncludeDeleted and under OnlyDeleted;"
+            + " %d DELETE/UPDATE generated (%d touching rows), %d agreed; %d refused by softdelete %s;"
+            + " %d rejected by the database itself; %d failed",
+        dialect, selects, selectsDiscriminating, selectsWithDeletedRows, selectsAgreed, dmls, dmlsTouching,
+        dmlsAgreed, refusals,
         refusalReasons.isEmpty() ? "" : refusalReasons.toString(), rejectedByDatabase, failureCount);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.softdelete.mybatis.fuzz;
 
 import io.github.softdelete.mybatis.IncludeDeleted;
+import io.github.softdelete.mybatis.OnlyDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
  * Runs generated cases on one database: each SELECT through MyBatis with the interceptor against its oracle
- * over plain JDBC, and again under {@code IncludeDeleted} against the raw SQL; each DELETE or UPDATE through
+ * over plain JDBC, again under {@code IncludeDeleted} against the raw SQL, and under {@code OnlyDeleted}
+ * against the oracle whose outermost FROM list reads deleted rows; each DELETE or UPDATE through
  * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch.
  */
 final class Fuzzer {
@@ -53,14 +55,16 @@ final class Fuzzer {
     Connection connection = session.getConnection();
     List<List<Object>> expected;
     List<List<Object>> raw;
+    List<List<Object>> deleted;
     try {
       expected = jdbcRows(connection, Template.jdbc(oracle, query.params()), query.width());
       raw = jdbcRows(connection, Template.jdbc(app, query.params()), query.width());
+      deleted = jdbcRows(connection, Template.jdbc(query.onlyDeletedOracle(), query.params()), query.width());
     } catch (SQLException e) {
       report.rejectedByDatabase(seed, e.getMessage(), app);
       return;
     }
-    report.selectGenerated(!same(expected, raw, query.ordered()));
+    report.selectGenerated(!same(expected, raw, query.ordered()), !deleted.isEmpty());
     Map<String, Object> params = new HashMap<>(query.params());
     params.put("sql", app);
     Outcome filtered = mapperRows(session, params, query.width());
@@ -86,6 +90,17 @@ final class Fuzzer {
     if (!same(all.rows, raw, query.ordered())) {
       report.fail(seed, "IncludeDeleted rows differ from the raw query's: got " + all.rows + ", raw " + raw, app,
           app);
+      return;
+    }
+    Outcome trash = OnlyDeleted.get(() -> mapperRows(session, params, query.width()));
+    if (trash.refusal != null || trash.error != null) {
+      report.fail(seed, "OnlyDeleted failed: " + (trash.refusal != null ? trash.refusal.getMessage() : trash.error),
+          app, query.onlyDeletedOracle());
+      return;
+    }
+    if (!same(trash.rows, deleted, query.ordered())) {
+      report.fail(seed, "OnlyDeleted rows differ from its oracle's: got " + trash.rows + ", oracle " + deleted, app,
+          query.onlyDeletedOracle());
       return;
     }
     report.selectAgreed();

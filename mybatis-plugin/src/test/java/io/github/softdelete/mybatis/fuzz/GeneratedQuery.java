@@ -14,4 +14,8 @@ record GeneratedQuery(String template, Map<String, Object> params, int width, bo
   String oracle() {
     return Template.oracle(template);
   }
+
+  String onlyDeletedOracle() {
+    return Template.onlyDeletedOracle(template);
+  }
 }

@@ -62,7 +62,7 @@ final class QueryGenerator {
     for (int i = 0; i < width; i++) {
       out.add("c" + i);
     }
-    sql.append(query(3 + random.nextInt(2), List.of(), out));
+    sql.append(query(3 + random.nextInt(2), List.of(), out, true, true));
     boolean ordered = chance(3);
     if (ordered) {
       sql.append(" ORDER BY ");
@@ -100,15 +100,23 @@ final class QueryGenerator {
 
   /** A query whose output columns are named {@code out}, possibly a set operation of two. */
   private String query(int depth, List<Rel> outer, List<String> out) {
-    if (nest(depth, 6)) {
-      String op = pick("UNION", "UNION ALL", "INTERSECT", "EXCEPT");
-      return core(depth, outer, out) + " " + op + " " + core(depth, outer, out);
-    }
-    return core(depth, outer, out);
+    return query(depth, outer, out, false, true);
   }
 
-  private String core(int depth, List<Rel> outer, List<String> out) {
-    From from = from(depth);
+  /**
+   * @param outermost the statement's own query, whose FROM lists {@code OnlyDeleted} turns to deleted rows
+   * @param setOperation whether it may be a set operation
+   */
+  private String query(int depth, List<Rel> outer, List<String> out, boolean outermost, boolean setOperation) {
+    if (setOperation && nest(depth, 6)) {
+      String op = pick("UNION", "UNION ALL", "INTERSECT", "EXCEPT");
+      return core(depth, outer, out, outermost) + " " + op + " " + core(depth, outer, out, outermost);
+    }
+    return core(depth, outer, out, outermost);
+  }
+
+  private String core(int depth, List<Rel> outer, List<String> out, boolean outermost) {
+    From from = from(depth, outermost);
     List<Rel> scope = concat(from.rels, outer);
     StringBuilder sql = new StringBuilder("SELECT ");
     if (chance(6)) {
@@ -174,18 +182,19 @@ final class QueryGenerator {
 
   /** One row, one column: an aggregate without GROUP BY. */
   private String scalar(int depth, List<Rel> outer) {
-    From from = from(depth);
+    From from = from(depth, false);
     String where = chance(4) ? "" : " WHERE " + condition(depth, concat(from.rels, outer), 1);
     return "SELECT " + aggregate(from.rels) + " FROM " + from.sql + where;
   }
 
   // ---------------------------------------------------------------- FROM
 
-  private From from(int depth) {
+  /** @param outermost a FROM list of the statement's own query: its items, but not its joins, are marked */
+  private From from(int depth, boolean outermost) {
     List<Rel> rels = new ArrayList<>();
     List<Rel> chain = new ArrayList<>();
     Item first = item(depth);
-    StringBuilder sql = new StringBuilder(first.sql);
+    StringBuilder sql = new StringBuilder(outermost ? Template.inOutermostFromList(first.sql) : first.sql);
     rels.add(first.rel);
     chain.add(first.rel);
     int rows = first.rows;
@@ -198,7 +207,7 @@ final class QueryGenerator {
       if (kind.equals(",")) {
         // after a comma, a JOIN's ON sees only its own chain
         chain.clear();
-        sql.append(", ").append(next.sql);
+        sql.append(", ").append(outermost ? Template.inOutermostFromList(next.sql) : next.sql);
       } else {
         sql.append(' ').append(kind).append(' ').append(next.sql);
       }
@@ -318,10 +327,15 @@ final class QueryGenerator {
       case 2 -> "EXISTS (" + query(depth, scope, List.of("x")) + ")";
       case 3 -> "NOT EXISTS (" + query(depth, scope, List.of("x")) + ")";
       case 4 -> column + " " + pick(COMPARISONS) + " (" + scalar(depth, scope) + ")";
-      case 5 -> column + " " + pick(COMPARISONS) + " ANY (" + query(depth, scope, List.of("x")) + ")";
+      case 5 -> column + " " + pick(COMPARISONS) + " ANY (" + quantified(depth, scope) + ")";
       default -> column + " " + pick(COMPARISONS) + (dialect.allSubqueries ? " ALL (" : " ANY (")
-          + query(depth, scope, List.of("x")) + ")";
+          + quantified(depth, scope) + ")";
     };
+  }
+
+  /** The subquery of {@code op ANY} or {@code op ALL}. */
+  private String quantified(int depth, List<Rel> scope) {
+    return query(depth, scope, List.of("x"), false, dialect.setOperationsInAny);
   }
 
   private String comparison(List<Rel> scope) {

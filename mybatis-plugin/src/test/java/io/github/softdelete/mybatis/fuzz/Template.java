@@ -7,16 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Generated SQL with each soft table reference marked, rendered two ways: as the application writes it, and
- * as the oracle, where the reference reads from a live view {@code (SELECT * FROM t WHERE deleted_at IS NULL)}.
+ * Generated SQL with each soft table reference marked, rendered three ways: as the application writes it; as
+ * the oracle, where the reference reads from a live view {@code (SELECT * FROM t WHERE deleted_at IS NULL)};
+ * and as the oracle of {@code OnlyDeleted}, where the references in the FROM list of the outermost SELECT
+ * (marked with {@code !}) read from a view of the deleted rows instead.
  * Parameters are written {@code #{pN}}, as in a mapper; {@link #jdbc} turns them into {@code ?} and values.
  */
 final class Template {
   static final String LIVE = "deleted_at IS NULL";
+  static final String DELETED = "deleted_at IS NOT NULL";
 
-  // ⟦t⟧ is a reference followed by its own alias; ⟪t|a⟫ is an unaliased reference, named a in the query
-  private static final Pattern ALIASED = Pattern.compile("⟦([^⟧]+)⟧");
-  private static final Pattern UNALIASED = Pattern.compile("⟪([^|]+)\\|([^⟫]+)⟫");
+  // ⟦t⟧ is a reference followed by its own alias; ⟪t|a⟫ is an unaliased reference, named a in the query;
+  // either may start with ! (⟦!t⟧, ⟪!t|a⟫): a reference in the FROM list of the outermost SELECT
+  private static final Pattern ALIASED = Pattern.compile("⟦(!?)([^⟧]+)⟧");
+  private static final Pattern UNALIASED = Pattern.compile("⟪(!?)([^|]+)\\|([^⟫]+)⟫");
   private static final Pattern PARAM = Pattern.compile("#\\{(p\\d+)}");
 
   private Template() {}
@@ -29,21 +33,35 @@ final class Template {
     return "⟪" + table + "|" + name + "⟫";
   }
 
+  /** {@code item}, a FROM item that starts with a reference, marked as one in the outermost FROM list. */
+  static String inOutermostFromList(String item) {
+    return item.startsWith("⟦") || item.startsWith("⟪") ? item.charAt(0) + "!" + item.substring(1) : item;
+  }
+
   /** The SQL as an application writes it. */
   static String app(String template) {
-    return UNALIASED.matcher(ALIASED.matcher(template).replaceAll("$1")).replaceAll("$1");
+    return UNALIASED.matcher(ALIASED.matcher(template).replaceAll("$2")).replaceAll("$2");
   }
 
   /** The oracle: every soft table reference replaced by its live view, under the name the query uses. */
   static String oracle(String template) {
-    String aliased = ALIASED.matcher(template)
-        .replaceAll(m -> Matcher.quoteReplacement(liveView(m.group(1))));
-    return UNALIASED.matcher(aliased)
-        .replaceAll(m -> Matcher.quoteReplacement(liveView(m.group(1)) + " " + m.group(2)));
+    return render(template, false);
   }
 
-  private static String liveView(String table) {
-    return "(SELECT * FROM " + table + " WHERE " + LIVE + ")";
+  /** The oracle of {@code OnlyDeleted}: the outermost FROM list reads deleted rows, every other reference live ones. */
+  static String onlyDeletedOracle(String template) {
+    return render(template, true);
+  }
+
+  private static String render(String template, boolean onlyDeleted) {
+    String aliased = ALIASED.matcher(template)
+        .replaceAll(m -> Matcher.quoteReplacement(view(m.group(2), onlyDeleted && !m.group(1).isEmpty())));
+    return UNALIASED.matcher(aliased).replaceAll(m -> Matcher.quoteReplacement(
+        view(m.group(2), onlyDeleted && !m.group(1).isEmpty()) + " " + m.group(3)));
+  }
+
+  private static String view(String table, boolean deleted) {
+    return "(SELECT * FROM " + table + " WHERE " + (deleted ? DELETED : LIVE) + ")";
   }
 
   /** SQL with {@code #{pN}} replaced by {@code ?}, and the values in placeholder order. */
