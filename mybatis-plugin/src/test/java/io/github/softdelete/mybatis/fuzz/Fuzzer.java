@@ -20,7 +20,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * Runs generated cases on one database: each SELECT through MyBatis with the interceptor against its oracle
  * over plain JDBC, again under {@code IncludeDeleted} against the raw SQL, and under {@code OnlyDeleted}
- * against the oracle whose outermost FROM list reads deleted rows; each DELETE or UPDATE through
+ * against the oracle whose outermost FROM list reads deleted rows; each DELETE or UPDATE (some under
+ * {@code IncludeDeleted}, some UPDATEs under {@code OnlyDeleted}) through
  * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch.
  */
 final class Fuzzer {
@@ -187,11 +188,14 @@ final class Fuzzer {
   // ---------------------------------------------------------------- DELETE and UPDATE
 
   private void dmlCase(SqlSession session, long seed, FuzzReport report) {
+    // one in four in IncludeDeleted (no filter), one in four an UPDATE in OnlyDeleted (its target's deleted rows)
     boolean includeDeleted = seed % 4 == 0;
-    GeneratedDml dml = new QueryGenerator(seed, db.dialect()).dml(includeDeleted);
+    boolean onlyDeleted = seed % 4 == 1;
+    GeneratedDml dml = new QueryGenerator(seed, db.dialect()).dml(includeDeleted || onlyDeleted);
     String app = dml.app();
-    String oracle = includeDeleted ? Template.app(dml.oracleTemplate()) : Template.oracle(dml.oracleTemplate());
-    String label = (includeDeleted ? "IncludeDeleted: " : "") + app;
+    String oracle = includeDeleted ? Template.app(dml.oracleTemplate())
+        : onlyDeleted ? Template.onlyDeletedOracle(dml.oracleTemplate()) : Template.oracle(dml.oracleTemplate());
+    String label = (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + app;
     Connection connection = session.getConnection();
     Map<FuzzTable, Map<Object, List<Object>>> before;
     Map<Object, Object> expected = new LinkedHashMap<>();
@@ -208,8 +212,8 @@ final class Fuzzer {
     Map<String, Object> params = new HashMap<>(dml.params());
     params.put("sql", app);
     String statement = dml.delete() ? FuzzMapper.DELETE : FuzzMapper.UPDATE;
-    Outcome outcome = includeDeleted
-        ? IncludeDeleted.get(() -> update(session, statement, params))
+    Outcome outcome = includeDeleted ? IncludeDeleted.get(() -> update(session, statement, params))
+        : onlyDeleted ? OnlyDeleted.get(() -> update(session, statement, params))
         : update(session, statement, params);
     if (outcome.refusal != null) {
       report.refused(seed, outcome.refusal, label);

@@ -356,15 +356,20 @@ final class QueryGenerator {
 
   // ---------------------------------------------------------------- DELETE and UPDATE
 
-  /** A DELETE or UPDATE of one table, with a WHERE full of subqueries, and the oracle of what it touches. */
-  GeneratedDml dml(boolean includeDeleted) {
-    FuzzTable target = includeDeleted || chance(4) ? pickTable() : (chance(2) ? FuzzTable.USERS : FuzzTable.ORDERS);
+  /**
+   * A DELETE or UPDATE of one table, with a WHERE full of subqueries, and the oracle of what it touches.
+   *
+   * @param updateOnly an UPDATE of any table (the case for a scope, where a DELETE would mean nothing new)
+   */
+  GeneratedDml dml(boolean updateOnly) {
+    FuzzTable target = updateOnly || chance(4) ? pickTable() : (chance(2) ? FuzzTable.USERS : FuzzTable.ORDERS);
     String name = target.sqlName;
     unaliasedNames.add(name);
     List<Rel> scope = List.of(new Rel(name, target.hasMarkerColumn));
     String where = chance(10) ? "" : " WHERE " + condition(3, scope, 2);
-    boolean delete = !includeDeleted && chance(2);
-    String source = target.soft ? Template.unaliased(name, name) : name;
+    boolean delete = !updateOnly && chance(2);
+    // the target is what OnlyDeleted turns to deleted rows, as the outermost FROM list of a SELECT
+    String source = target.soft ? Template.inOutermostFromList(Template.unaliased(name, name)) : name;
     if (delete) {
       return new GeneratedDml(target, true, "DELETE FROM " + name + where, "SELECT " + name + ".id, 0 FROM "
           + source + where, Map.copyOf(params));
