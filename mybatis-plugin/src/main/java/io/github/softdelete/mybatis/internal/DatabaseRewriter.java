@@ -174,11 +174,9 @@ public final class DatabaseRewriter {
       throws SQLException {
     try {
       if (cascades && !(ms.getKeyGenerator() instanceof SelectKeyGenerator)) {
-        // the cascade needs the SQL before the statement runs; without <selectKey> it is known now
-        BoundSql boundSql = ms.getBoundSql(parameter);
-        RewriteResult result = sqlCache.resultFor(ms.getId(), boundSql.getSql(), mode);
-        if (result != null && !result.before().isEmpty()) {
-          return CascadeRun.run(executor, ms, parameter, boundSql, result, new AddedValues(audit));
+        Integer cascaded = cascaded(executor, ms, parameter, mode);
+        if (cascaded != null) {
+          return cascaded;
         }
       }
       return executor.update(statementFor(ms, mode), parameter);
@@ -189,6 +187,26 @@ public final class DatabaseRewriter {
     } catch (RuntimeException e) {
       throw translated(ms, mode, e, null);
     }
+  }
+
+  /**
+   * Runs the statement after its cascade's statements, or returns {@code null} when it has none. The cascade
+   * needs the SQL before the statement runs; without {@code <selectKey>} it is known now, and static SQL is
+   * known without building it for this call.
+   */
+  private Integer cascaded(Executor executor, MappedStatement ms, Object parameter, SoftDeleteMode mode)
+      throws CascadeRun.Failure {
+    StaticStatements.Known known = statics.of(ms);
+    if (known != null && known.untouched()) {
+      return null;
+    }
+    BoundSql boundSql = known == null ? ms.getBoundSql(parameter) : null;
+    RewriteResult result = sqlCache.resultFor(ms.getId(), known == null ? boundSql.getSql() : known.sql(), mode);
+    if (result == null || result.before().isEmpty()) {
+      return null;
+    }
+    return CascadeRun.run(executor, ms, parameter, boundSql != null ? boundSql : ms.getBoundSql(parameter), result,
+        new AddedValues(audit));
   }
 
   /** {@code e} itself, or in {@code Undelete} the refusal that names the constraint a restore violated. */
