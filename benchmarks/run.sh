@@ -17,6 +17,17 @@ STATEMENTS=${STATEMENTS:-1000000}
 OUT=${OUT:-benchmarks/results}
 TITLE=${TITLE:-"softdelete vs MyBatis and MyBatis-Plus, H2 in memory ($(nproc) cores, ${ROUNDS} rounds x ${ITERATIONS} x ${TIME})"}
 
+for setting in ROUNDS ITERATIONS STATEMENTS; do
+  if ! [[ ${!setting} =~ ^[1-9][0-9]*$ ]]; then
+    echo "benchmarks/run.sh: $setting must be a whole number of at least 1, not '${!setting}'" >&2
+    exit 2
+  fi
+done
+if ! [[ $WARMUP =~ ^[0-9]+$ ]]; then
+  echo "benchmarks/run.sh: WARMUP must be a whole number, not '$WARMUP'" >&2
+  exit 2
+fi
+
 mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 mkdir -p "$OUT"
 rm -f "$OUT"/jmh*.json
