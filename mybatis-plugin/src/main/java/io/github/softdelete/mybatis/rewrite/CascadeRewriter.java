@@ -79,39 +79,43 @@ final class CascadeRewriter {
   private void requireSoft(Cascade cascade) {
     if (!context.isSoft(table(cascade.childTable()))) {
       throw new RewriteRefusedException(cascade.childTable(), "the cascade '" + cascade + "' names a table"
-          + " without the marker column '" + context.marker.column() + "'; add the column or drop the cascade");
+          + " without the marker column '" + context.markerOf(cascade.childTable()).column() + "'; add the column or drop the cascade");
     }
   }
 
   private String statementFor(Table parent, String parentSelect, List<Cascade> path) {
     boolean undo = context.mode == SoftDeleteMode.UNDELETE;
-    String marker = context.marker.column();
+    String parentMarker = context.markerOf(parent).column();
     // the rows of each table on the path, from the parent down: "key[, marker] FROM ... WHERE ..."
     String rows = qualified(RewriteContext.qualifierTable(parent).toString(), path.get(0).parentColumn())
-        + (undo ? ", " + qualified(RewriteContext.qualifierTable(parent).toString(), marker) : "") + parentSelect;
+        + (undo ? ", " + qualified(RewriteContext.qualifierTable(parent).toString(), parentMarker) : "")
+        + parentSelect;
     for (int i = 0; i < path.size() - 1; i++) {
       Cascade edge = path.get(i);
       String table = edge.childTable();
       rows = qualified(table, path.get(i + 1).parentColumn())
-          + (undo ? ", " + qualified(table, marker) : "")
+          + (undo ? ", " + qualified(table, context.markerOf(table).column()) : "")
           + " FROM " + table + " WHERE " + childCondition(edge, rows, undo);
     }
     Cascade last = path.get(path.size() - 1);
+    SoftDeleteMarker child = context.markerOf(last.childTable());
     StringBuilder sql = new StringBuilder("UPDATE ").append(last.childTable()).append(" SET ");
-    sql.append(marker).append(" = ").append(undo ? context.marker.liveValue() : Placeholders.of(Binding.Added.MARKER));
-    appendAudit(sql, context.marker.deletedByColumn(), Binding.Added.DELETED_BY, undo);
-    appendAudit(sql, context.marker.deleteReasonColumn(), Binding.Added.DELETE_REASON, undo);
+    sql.append(child.column()).append(" = ")
+        .append(undo ? child.liveValue() : Placeholders.of(Binding.Added.MARKER));
+    appendAudit(sql, child.deletedByColumn(), Binding.Added.DELETED_BY, undo);
+    appendAudit(sql, child.deleteReasonColumn(), Binding.Added.DELETE_REASON, undo);
     return sql.append(" WHERE ").append(childCondition(last, rows, undo)).toString();
   }
 
   private String childCondition(Cascade edge, String parentRows, boolean undo) {
     String table = edge.childTable();
+    SoftDeleteMarker marker = context.markerOf(table);
     if (undo) {
-      return "(" + qualified(table, edge.childColumn()) + ", " + qualified(table, context.marker.column())
+      return "(" + qualified(table, edge.childColumn()) + ", " + qualified(table, marker.column())
           + ") IN (SELECT " + parentRows + ")";
     }
     return qualified(table, edge.childColumn()) + " IN (SELECT " + parentRows + ") AND "
-        + context.marker.live(table(table));
+        + marker.live(table(table));
   }
 
   private static void appendAudit(StringBuilder sql, String column, Binding.Added added, boolean undo) {

@@ -95,7 +95,7 @@ final class DeleteRewriter {
       if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
         context.handled(using);
         context.changed();
-        where.add(context.marker.live(RewriteContext.qualifierTable(using)));
+        where.add(context.markerOf(using).live(RewriteContext.qualifierTable(using)));
       } else {
         context.handled(using);
       }
@@ -138,8 +138,8 @@ final class DeleteRewriter {
     }
     if (singleTable) {
       materialise(selfReferences);
-      addMarkingSets(update, null, cascading);
-      where.add(rowsConcerned(null));
+      addMarkingSets(update, delete.getTable(), null, cascading);
+      where.add(rowsConcerned(delete.getTable(), null));
     } else {
       if (!isEmpty(delete.getUsingList())) {
         // PostgreSQL: DELETE FROM t USING u, v  ->  UPDATE t SET ... FROM u, v
@@ -169,8 +169,8 @@ final class DeleteRewriter {
       boolean qualifySet = !isEmpty(delete.getJoins()) || !isEmpty(delete.getTables());
       for (Table target : targets) {
         Table qualifier = RewriteContext.qualifierTable(target);
-        addMarkingSets(update, qualifySet ? qualifier : null, false);
-        where.add(rowsConcerned(qualifier));
+        addMarkingSets(update, target, qualifySet ? qualifier : null, false);
+        where.add(rowsConcerned(target, qualifier));
       }
     }
     update.setWhere(Predicates.and(delete.getWhere(), where));
@@ -185,16 +185,17 @@ final class DeleteRewriter {
   }
 
   /** Live rows are marked; in {@code Undelete}, deleted rows are restored. */
-  private Expression rowsConcerned(Table qualifier) {
-    return undo() ? context.marker.deleted(qualifier) : context.marker.live(qualifier);
+  private Expression rowsConcerned(Table target, Table qualifier) {
+    SoftDeleteMarker marker = context.markerOf(target);
+    return undo() ? marker.deleted(qualifier) : marker.live(qualifier);
   }
 
   /**
    * {@code SET marker = <deletedValue>, deleted_by = ?, delete_reason = ?}; with a cascade the marker is a
    * parameter too, one value for parent and children. A restore writes the live value and NULLs.
    */
-  private void addMarkingSets(Update update, Table qualifier, boolean cascading) {
-    SoftDeleteMarker marker = context.marker;
+  private void addMarkingSets(Update update, Table target, Table qualifier, boolean cascading) {
+    SoftDeleteMarker marker = context.markerOf(target);
     Expression value = undo() ? marker.liveValue()
         : cascading ? Placeholders.of(Binding.Added.MARKER) : marker.deletedValue();
     update.addUpdateSet(new UpdateSet(marker.columnOf(qualifier), value));

@@ -103,17 +103,19 @@ final class JoinPlacement {
 
   private Expression predicate(Table table, boolean deletedOnly) {
     Table qualifier = RewriteContext.qualifierTable(table);
-    return deletedOnly ? context.marker.deleted(qualifier) : context.marker.live(qualifier);
+    SoftDeleteMarker marker = context.markerOf(table);
+    return deletedOnly ? marker.deleted(qualifier) : marker.live(qualifier);
   }
 
   /** {@code (SELECT * FROM t WHERE <live>) alias}: the definition itself, right wherever it stands. */
   private ParenthesedSelect derivedTable(Table table, boolean deletedOnly) {
+    SoftDeleteMarker marker = context.markerOf(table);
     Alias alias = table.getAlias() != null ? table.getAlias() : new Alias(table.getName(), false);
     table.setAlias(null);
     PlainSelect inner = new PlainSelect();
     inner.addSelectItems(new AllColumns());
     inner.setFromItem(table);
-    inner.setWhere(deletedOnly ? context.marker.deleted(null) : context.marker.live(null));
+    inner.setWhere(deletedOnly ? marker.deleted(null) : marker.live(null));
     ParenthesedSelect derived = new ParenthesedSelect();
     derived.setSelect(inner);
     derived.setAlias(alias);

@@ -20,7 +20,7 @@ import net.sf.jsqlparser.schema.Table;
  * name, and which table references have been dealt with (the coverage check reads that).
  */
 final class RewriteContext {
-  final SoftDeleteMarker marker;
+  private final SoftDeleteMarker marker;
   final SoftDeleteMode mode;
   final List<Cascade> cascades;
   // the cascade's statements, printed but not yet bound, in the order they must run
@@ -44,6 +44,19 @@ final class RewriteContext {
     }
     String schema = table.getSchemaName() == null ? null : MultiPartName.unquote(table.getSchemaName());
     return tables.isSoft(schema, table.getUnquotedName());
+  }
+
+  /**
+   * The marker of the soft table a reference names: every rule asks here, so that each table can have a
+   * marker of its own.
+   */
+  SoftDeleteMarker markerOf(Table table) {
+    return marker;
+  }
+
+  /** The marker of a soft table named in configuration (a cascade's child), {@code schema.table} or {@code table}. */
+  SoftDeleteMarker markerOf(String qualifiedName) {
+    return marker;
   }
 
   /** Whether a soft-looking name is in fact a CTE of an enclosing WITH. */

@@ -45,9 +45,8 @@ final class UpdateRewriter {
     }
     if (context.isSoft(target) && context.filters()) {
       Table qualifier = multiTable ? RewriteContext.qualifierTable(target) : null;
-      where.add(context.mode == SoftDeleteMode.ONLY_DELETED
-          ? context.marker.deleted(qualifier)
-          : context.marker.live(qualifier));
+      SoftDeleteMarker marker = context.markerOf(target);
+      where.add(context.mode == SoftDeleteMode.ONLY_DELETED ? marker.deleted(qualifier) : marker.live(qualifier));
     }
     if (!where.isEmpty()) {
       context.changed();
