@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SoftDeleteConfigTest {
+  @RegisterExtension
+  final LogCapture logs = LogCapture.of(SoftDeleteConfig.class.getName());
+
   private static final String KNOWN =
       "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect,"
           + " parseTimeoutMillis, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade";
@@ -287,9 +291,23 @@ class SoftDeleteConfigTest {
   // system properties
 
   @Test
-  void shouldRejectUnknownSoftdeleteSystemProperty() {
-    withSystemProperty("softdelete.colum", "removed_at", () ->
-        assertRejected(new Properties(), "softdelete: unknown system property 'softdelete.colum'; " + KNOWN));
+  void shouldStartAndWarnOnceAboutASoftdeleteSystemPropertyThatIsNoKey() {
+    // what mvn -Dsoftdelete.version=0.2.0 verify hands every test JVM through Surefire
+    UnknownSystemProperties.forget("softdelete.version");
+    withSystemProperty("softdelete.version", "0.2.0", () -> {
+      assertThat(SoftDeleteConfig.fromProperties(new Properties())).isEqualTo(SoftDeleteConfig.defaults());
+      assertThat(SoftDeleteConfig.fromProperties(new Properties())).isEqualTo(SoftDeleteConfig.defaults());
+    });
+
+    assertThat(logs.warnings()).extracting(java.util.logging.LogRecord::getMessage).containsExactly(
+        "softdelete: ignoring system property 'softdelete.version', which is not a softdelete key; known keys: "
+            + KNOWN.substring("known properties: ".length()));
+  }
+
+  @Test
+  void shouldStillRejectAnUnknownPluginPropertyWhileWarningAboutSystemProperties() {
+    withSystemProperty("softdelete.version", "0.2.0", () ->
+        assertRejected(props("version", "0.2.0"), "softdelete: unknown property 'version'; " + KNOWN));
   }
 
   @Test
