@@ -50,8 +50,8 @@ final class ExplicitMarkers {
   }
 
   /**
-   * The references of an UPDATE that it constrains: its target also when SET assigns the target's marker
-   * (a hand-written soft delete or restore).
+   * The references of an UPDATE that it constrains: also those whose marker SET assigns (a hand-written soft
+   * delete or restore), unqualified for the target, qualified for any table a MySQL multi-table UPDATE writes.
    */
   static Set<Table> of(RewriteContext context, Update update) {
     ExplicitMarkers block = new ExplicitMarkers(context);
@@ -61,12 +61,13 @@ final class ExplicitMarkers {
     block.addFrom(update.getTable(), update.getStartJoins());
     block.addFrom(update.getFromItem(), update.getJoins());
     block.conditions.add(update.getWhere());
-    Set<Table> result = block.decide();
-    Table target = update.getTable();
-    if (context.isSoft(target) && assignsMarker(context, update, target)) {
-      result.add(target);
+    block.decide();
+    if (update.getUpdateSets() != null) {
+      for (UpdateSet set : update.getUpdateSets()) {
+        set.getColumns().forEach(column -> block.assigned(column, update.getTable()));
+      }
     }
-    return result;
+    return block.constrained;
   }
 
   /** The references of a DELETE that it constrains; the caller still converts its targets as always. */
@@ -83,20 +84,20 @@ final class ExplicitMarkers {
     return block.decide();
   }
 
-  private static boolean assignsMarker(RewriteContext context, Update update, Table target) {
-    if (update.getUpdateSets() == null) {
-      return false;
+  // SET's own columns belong to the target unless qualified (PostgreSQL's SET takes no qualifier at all)
+  private void assigned(Column column, Table target) {
+    boolean qualified = column.getTable() != null && column.getTable().getName() != null;
+    if (!qualified) {
+      if (context.isSoft(target) && sameName(column.getColumnName(), context.markerOf(target).column())) {
+        constrained.add(target);
+      }
+      return;
     }
-    String marker = context.markerOf(target).column();
-    for (UpdateSet set : update.getUpdateSets()) {
-      for (Column column : set.getColumns()) {
-        if (sameName(column.getColumnName(), marker)
-            && (column.getTable() == null || column.getTable().getName() == null || names(column, target))) {
-          return true;
-        }
+    for (Table reference : references) {
+      if (names(column, reference) && sameName(column.getColumnName(), context.markerOf(reference).column())) {
+        constrained.add(reference);
       }
     }
-    return false;
   }
 
   private void addFrom(FromItem from, List<Join> joins) {

@@ -165,6 +165,18 @@ class ExplicitMarkerRewriteTest {
     }
 
     @Test
+    void shouldLeaveATargetWhoseMarkerIsAssignedByItsAliasAsWritten() {
+      assertUnchanged("update users u set u.deleted_at = null where u.id = ?");
+    }
+
+    @Test
+    void shouldLeaveAJoinedTableWhoseMarkerAMultiTableUpdateAssignsAsWritten() {
+      assertRewrite("update users u join orders o on o.user_id = u.id set o.deleted_at = null where u.id = ?",
+          "UPDATE users u JOIN orders o ON o.user_id = u.id SET o.deleted_at = NULL"
+              + " WHERE (u.id = ?) AND u.deleted_at IS NULL");
+    }
+
+    @Test
     void shouldStillGuardAnUpdateThatMentionsTheMarkerOnlyInItsValues() {
       assertRewrite("update users set last_seen = deleted_at where id = ?",
           "UPDATE users SET last_seen = deleted_at WHERE (id = ?) AND deleted_at IS NULL");
