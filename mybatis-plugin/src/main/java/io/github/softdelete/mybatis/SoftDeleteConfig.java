@@ -40,6 +40,8 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *       or colons</td></tr>
  *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
  *       would rewrite or refuse</td></tr>
+ *   <tr><td>{@code explicitMarker}</td><td>{@code respect}</td><td>{@code filter} adds the automatic predicate
+ *       even where the statement constrains the marker itself</td></tr>
  * </table>
  */
 public final class SoftDeleteConfig {
@@ -56,8 +58,10 @@ public final class SoftDeleteConfig {
   private static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
   private static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
   private static final String CASCADE = "cascade";
+  private static final String EXPLICIT_MARKER = "explicitMarker";
   private static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
-      ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE);
+      ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE,
+      EXPLICIT_MARKER);
   // a cascade binds one timestamp for parent and children; other values cannot tell whose cascade marked a row
   private static final Set<String> TIMESTAMP_VALUES = Set.of("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()",
       "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
@@ -66,7 +70,7 @@ public final class SoftDeleteConfig {
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, 5_000, null, null,
-          null, List.of(), false);
+          null, List.of(), false, true);
 
   private final String column;
   private final List<String> tables;
@@ -80,10 +84,12 @@ public final class SoftDeleteConfig {
   private final DeletedBySupplier deletedBySupplier;
   private final List<Cascade> cascades;
   private final boolean observe;
+  private final boolean respectExplicitMarkers;
 
   private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
-      String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe) {
+      String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
+      boolean respectExplicitMarkers) {
     this.column = column;
     this.tables = tables;
     this.liveValue = liveValue;
@@ -96,6 +102,7 @@ public final class SoftDeleteConfig {
     this.deletedBySupplier = deletedBySupplier;
     this.cascades = cascades;
     this.observe = observe;
+    this.respectExplicitMarkers = respectExplicitMarkers;
   }
 
   /** Every key this configuration reads, in the order the documentation lists them. */
@@ -146,6 +153,8 @@ public final class SoftDeleteConfig {
     boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(SoftDeleteConfig::warnOnUnparseableSelect)
         .orElse(DEFAULTS.warnOnUnparseableSelect);
     boolean observe = source.value(MODE).map(SoftDeleteConfig::observe).orElse(DEFAULTS.observe);
+    boolean respectExplicitMarkers = source.value(EXPLICIT_MARKER).map(SoftDeleteConfig::respectExplicitMarkers)
+        .orElse(DEFAULTS.respectExplicitMarkers);
 
     // a deleted row must not look live, or DELETE would silently do nothing visible
     if (deletedValue.equals(NULL)) {
@@ -173,7 +182,7 @@ public final class SoftDeleteConfig {
     List<Cascade> cascades = source.value(CASCADE)
         .map(setting -> cascades(setting, tables, deletedValue)).orElse(List.of());
     return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
-        deletedBy, reason, supplier, cascades, observe);
+        deletedBy, reason, supplier, cascades, observe, respectExplicitMarkers);
   }
 
   private static String auditColumn(Setting setting, String markerColumn) {
@@ -325,6 +334,16 @@ public final class SoftDeleteConfig {
     throw setting.error("expected 'enforce' or 'observe'");
   }
 
+  private static boolean respectExplicitMarkers(Setting setting) {
+    if (setting.value.equalsIgnoreCase("respect")) {
+      return true;
+    }
+    if (setting.value.equalsIgnoreCase("filter")) {
+      return false;
+    }
+    throw setting.error("expected 'respect' or 'filter'");
+  }
+
   private static boolean hasOutsideQuotes(String value, String... tokens) {
     char quote = 0;
     for (int i = 0; i < value.length(); i++) {
@@ -424,6 +443,14 @@ public final class SoftDeleteConfig {
     return observe;
   }
 
+  /**
+   * Whether a table reference whose query block constrains its marker column itself, and the target of an
+   * UPDATE that assigns or constrains its marker, are left as written ({@code explicitMarker=respect}).
+   */
+  public boolean respectExplicitMarkers() {
+    return respectExplicitMarkers;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -440,7 +467,7 @@ public final class SoftDeleteConfig {
         && Objects.equals(deletedByColumn, other.deletedByColumn)
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
         && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
-        && observe == other.observe;
+        && observe == other.observe && respectExplicitMarkers == other.respectExplicitMarkers;
   }
 
   private String supplierName() {
@@ -450,7 +477,8 @@ public final class SoftDeleteConfig {
   @Override
   public int hashCode() {
     return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
-        parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe);
+        parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe,
+        respectExplicitMarkers);
   }
 
   /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
@@ -464,6 +492,7 @@ public final class SoftDeleteConfig {
         + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail")
         + ", " + PARSE_TIMEOUT_MILLIS + "=" + parseTimeoutMillis
         + ", " + MODE + "=" + (observe ? "observe" : "enforce")
+        + (respectExplicitMarkers ? "" : ", " + EXPLICIT_MARKER + "=filter")
         + (deletedByColumn == null ? "" : ", " + DELETED_BY_COLUMN + "=" + deletedByColumn)
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
         + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())

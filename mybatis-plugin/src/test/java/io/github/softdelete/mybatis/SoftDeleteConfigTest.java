@@ -14,7 +14,8 @@ class SoftDeleteConfigTest {
 
   private static final String KNOWN =
       "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect,"
-          + " parseTimeoutMillis, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade";
+          + " parseTimeoutMillis, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade,"
+          + " explicitMarker";
 
   private static Properties props(String... keysAndValues) {
     Properties props = new Properties();
@@ -227,6 +228,23 @@ class SoftDeleteConfigTest {
     assertThat(SoftDeleteConfig.defaults().observe()).isFalse();
     assertThat(SoftDeleteConfig.fromProperties(props("mode", "enforce")).observe()).isFalse();
     assertThat(SoftDeleteConfig.fromProperties(props("mode", "OBSERVE")).observe()).isTrue();
+  }
+
+  @Test
+  void shouldRespectExplicitMarkersUnlessExplicitMarkerIsFilter() {
+    assertThat(SoftDeleteConfig.defaults().respectExplicitMarkers()).isTrue();
+    assertThat(SoftDeleteConfig.fromProperties(props("explicitMarker", "respect")).respectExplicitMarkers()).isTrue();
+    SoftDeleteConfig filter = SoftDeleteConfig.fromProperties(props("explicitMarker", "FILTER"));
+    assertThat(filter.respectExplicitMarkers()).isFalse();
+    assertThat(filter.toString()).endsWith("mode=enforce, explicitMarker=filter");
+    withSystemProperty("softdelete.explicitMarker", "filter",
+        () -> assertThat(SoftDeleteConfig.fromProperties(null).respectExplicitMarkers()).isFalse());
+  }
+
+  @Test
+  void shouldRejectUnknownExplicitMarker() {
+    assertRejected(props("explicitMarker", "ignore"),
+        "softdelete: property 'explicitMarker' has value 'ignore': expected 'respect' or 'filter'");
   }
 
   @Test

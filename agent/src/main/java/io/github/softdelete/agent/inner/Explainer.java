@@ -7,6 +7,7 @@ import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.BiFunction;
@@ -21,7 +22,8 @@ public final class Explainer implements BiFunction<Properties, String, String> {
           + "column '" + config.column() + "' to detect soft tables by)");
     }
     SqlRewriter rewriter = new SqlRewriter(SoftTables.of(config.tables()),
-        SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue()));
+        SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue()), List.of(),
+        SqlRewriter.DEFAULT_PARSE_TIMEOUT, config.respectExplicitMarkers());
     StringBuilder out = new StringBuilder();
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       String label = mode.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":";
@@ -33,6 +35,10 @@ public final class Explainer implements BiFunction<Properties, String, String> {
   private static String runs(SqlRewriter rewriter, String sql, SoftDeleteMode mode) {
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);
+      String left = result.leftAsWrittenNote();
+      if (left != null) {
+        return (result.changed() ? result.sql() : sql) + "   (" + left + ")";
+      }
       return result.changed() ? result.sql() : sql + "   (unchanged)";
     } catch (RewriteRefusedException e) {
       return "refused: " + e.getMessage();

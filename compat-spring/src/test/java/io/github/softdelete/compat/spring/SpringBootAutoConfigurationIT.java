@@ -124,6 +124,14 @@ class SpringBootAutoConfigurationIT {
   }
 
   @Test
+  void shouldMapExplicitMarkerOntoItsConfigKey() {
+    run("softdelete.explicit-marker=filter");
+
+    assertThat(context.getBean(io.github.softdelete.mybatis.spring.SoftDeleteProperties.class).toConfig()
+        .respectExplicitMarkers()).isFalse();
+  }
+
+  @Test
   void shouldMapKebabCasePropertiesOntoConfigKeys() {
     run("softdelete.column=removed", "softdelete.tables=accounts", "softdelete.live-value=0",
         "softdelete.deleted-value=1", "softdelete.cache-size=50", "softdelete.on-unparseable-select=warn");
@@ -222,7 +230,7 @@ class SpringBootAutoConfigurationIT {
 
     assertThat(metadata).isNotNull().contains("\"softdelete.enabled\"", "\"softdelete.column\"",
         "\"softdelete.tables\"", "\"softdelete.live-value\"", "\"softdelete.deleted-value\"",
-        "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"");
+        "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"", "\"softdelete.explicit-marker\"");
   }
 
   @Test

@@ -72,7 +72,8 @@ public final class DatabaseRewriters {
       return null;
     }
     return byTables.get(tables, t -> new DatabaseRewriter(t,
-        new SqlCache(new SqlRewriter(t, marker, config.cascades(), Duration.ofMillis(config.parseTimeoutMillis())),
+        new SqlCache(new SqlRewriter(t, marker, config.cascades(), Duration.ofMillis(config.parseTimeoutMillis()),
+            config.respectExplicitMarkers()),
             config.cacheSize(), config.warnOnUnparseableSelect(), config.observe()),
         config.cacheSize(), audit, !config.cascades().isEmpty()));
   }

@@ -85,14 +85,18 @@ final class SqlCache {
     }
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);
-      if (!result.changed()) {
-        return Outcome.UNCHANGED;
-      }
       // once per statement text and mode (the outcome is cached); SQL text only, never parameter values
       Log log = LogFactory.getLog(SqlCache.class);
+      String left = result.leftAsWrittenNote();
+      if (!result.changed()) {
+        if (left != null && log.isDebugEnabled()) {
+          log.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": " + left + ": " + sql);
+        }
+        return Outcome.UNCHANGED;
+      }
       if (log.isDebugEnabled()) {
         log.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": original SQL: " + sql
-            + " | rewritten SQL: " + result.sql());
+            + " | rewritten SQL: " + result.sql() + (left == null ? "" : " | " + left));
       }
       return new Outcome(result, null);
     } catch (RewriteRefusedException e) {
@@ -114,8 +118,12 @@ final class SqlCache {
         + (mode == SoftDeleteMode.DEFAULT ? "" : " in mode " + mode);
     try {
       RewriteResult result = rewriter.rewrite(sql, mode);
+      String left = result.leftAsWrittenNote();
       if (result.changed()) {
-        LogFactory.getLog(SqlCache.class).warn(where + " would run as: " + oneLine(result.sql()) + " | instead of: " + oneLine(sql));
+        LogFactory.getLog(SqlCache.class).warn(where + " would run as: " + oneLine(result.sql()) + " | instead of: " + oneLine(sql)
+            + (left == null ? "" : " | " + left));
+      } else if (left != null) {
+        LogFactory.getLog(SqlCache.class).warn(where + " " + left + " | SQL: " + oneLine(sql));
       }
     } catch (RewriteRefusedException e) {
       LogFactory.getLog(SqlCache.class).warn(where + " would be refused: " + e.getMessage() + " | SQL: " + oneLine(sql));

@@ -51,6 +51,8 @@ final class DeleteRewriter {
   private Statement rewriteBody(Delete delete) {
     List<Table> targets = targets(delete);
     targets.forEach(context::handled);
+    // for the tables it only reads; its targets are converted whatever its WHERE says
+    context.constrainedByApplication(ExplicitMarkers.of(context, delete));
     if (delete.getTables() != null) {
       // the names in DELETE t1, t2 FROM ... refer to the FROM clause's tables
       delete.getTables().forEach(context::handled);
@@ -92,7 +94,10 @@ final class DeleteRewriter {
 
   private void placeUsing(Delete delete, List<Expression> where) {
     for (Table using : delete.getUsingList()) {
-      if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
+      if (context.filters() && context.isSoft(using) && context.isConstrainedByApplication(using)
+          && !context.wasHandled(using)) {
+        context.leftAsWritten(using);
+      } else if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
         context.handled(using);
         context.changed();
         where.add(context.markerOf(using).live(RewriteContext.qualifierTable(using)));

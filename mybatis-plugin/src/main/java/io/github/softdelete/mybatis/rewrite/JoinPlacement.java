@@ -38,6 +38,8 @@ final class JoinPlacement {
 
   /** Places the predicates of a SELECT's FROM clause. */
   static void place(RewriteContext context, PlainSelect select, boolean outermost) {
+    // decided on the block as written, before any predicate is added to its ON clauses
+    context.constrainedByApplication(ExplicitMarkers.of(context, select));
     List<Expression> where = new ArrayList<>();
     JoinPlacement placement = new JoinPlacement(context, outermost, where);
     select.setFromItem(placement.placeGroup(select.getFromItem(), select.getJoins()));
@@ -85,6 +87,10 @@ final class JoinPlacement {
     }
     context.handled(table);
     if (!context.filters() || !context.isSoft(table)) {
+      return table;
+    }
+    if (context.isConstrainedByApplication(table)) {
+      context.leftAsWritten(table);
       return table;
     }
     boolean deletedOnly = outermost && inFromList && context.mode == SoftDeleteMode.ONLY_DELETED;

@@ -28,13 +28,24 @@ final class RewriteContext {
   private final SoftTables tables;
   private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
   private final Set<Table> handled = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final boolean respectExplicitMarkers;
+  // the references whose own query block constrains their marker (ExplicitMarkers decides, block by block)
+  private final Set<Table> constrained = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final List<RewriteResult.LeftAsWritten> leftAsWritten = new ArrayList<>();
   private boolean changed;
 
   RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode, List<Cascade> cascades) {
+    this(tables, marker, mode, cascades, true);
+  }
+
+  /** @param respectExplicitMarkers whether a reference whose block constrains its marker is left as written */
+  RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode, List<Cascade> cascades,
+      boolean respectExplicitMarkers) {
     this.tables = tables;
     this.marker = marker;
     this.mode = mode;
     this.cascades = cascades;
+    this.respectExplicitMarkers = respectExplicitMarkers;
   }
 
   /** Whether a reference names a soft table (and not a CTE that hides it). */
@@ -97,6 +108,30 @@ final class RewriteContext {
 
   boolean wasHandled(Table table) {
     return handled.contains(table);
+  }
+
+  boolean respectsExplicitMarkers() {
+    return respectExplicitMarkers;
+  }
+
+  /** Records the references that their query block's own SQL constrains by their marker. */
+  void constrainedByApplication(Set<Table> references) {
+    constrained.addAll(references);
+  }
+
+  /** Whether the application's SQL decides about this reference's deleted rows itself. */
+  boolean isConstrainedByApplication(Table table) {
+    return constrained.contains(table);
+  }
+
+  /** Records that a reference gets no predicate because the application's SQL constrains its marker. */
+  void leftAsWritten(Table table) {
+    handled(table);
+    leftAsWritten.add(new RewriteResult.LeftAsWritten(displayName(table), markerOf(table).column()));
+  }
+
+  List<RewriteResult.LeftAsWritten> leftAsWritten() {
+    return leftAsWritten;
   }
 
   void changed() {

@@ -23,6 +23,7 @@ public final class SqlRewriter {
   private final SoftDeleteMarker marker;
   private final List<Cascade> cascades;
   private final Duration parseTimeout;
+  private final boolean respectExplicitMarkers;
 
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker) {
     this(tables, marker, List.of(), DEFAULT_PARSE_TIMEOUT);
@@ -41,6 +42,17 @@ public final class SqlRewriter {
    * @param parseTimeout how long one statement may take to parse before it is refused as unreadable
    */
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout) {
+    this(tables, marker, cascades, parseTimeout, true);
+  }
+
+  /**
+   * @param respectExplicitMarkers {@code explicitMarker=respect}: a reference whose query block constrains its
+   *     marker itself, and the target of an UPDATE that assigns or constrains its marker, are left as written;
+   *     {@code false} filters them like any other
+   */
+  public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
+      boolean respectExplicitMarkers) {
+    this.respectExplicitMarkers = respectExplicitMarkers;
     this.tables = tables;
     this.marker = marker;
     this.cascades = List.copyOf(cascades);
@@ -70,8 +82,9 @@ public final class SqlRewriter {
     List<Statement> rewritten = new ArrayList<>(statements.size());
     List<PlannedStatement> before = new ArrayList<>();
     String target = null;
+    List<RewriteResult.LeftAsWritten> left = new ArrayList<>();
     for (Statement statement : statements) {
-      RewriteContext context = new RewriteContext(tables, marker, mode, cascades);
+      RewriteContext context = new RewriteContext(tables, marker, mode, cascades, respectExplicitMarkers);
       Statement result;
       try {
         result = new StatementRewriter(context).rewrite(statement);
@@ -86,23 +99,25 @@ public final class SqlRewriter {
       changed |= context.isChanged();
       rewritten.add(result);
       before.addAll(context.before);
+      left.addAll(context.leftAsWritten());
       if (statement instanceof Delete delete && result instanceof Update) {
         target = delete.getTable().getFullyQualifiedName();
       }
     }
     if (!changed) {
-      return RewriteResult.unchanged(sql);
+      // the very same string: left as written means not even reprinted
+      return new RewriteResult(sql, false, null, List.of(), null, List.copyOf(left));
     }
     String printed = join(rewritten);
     if (before.isEmpty() && !Placeholders.carriesAdded(printed)) {
-      return new RewriteResult(printed, true, null, List.of(), target);
+      return new RewriteResult(printed, true, null, List.of(), target, List.copyOf(left));
     }
-    return bound(sql, printed, before, mentioned, statements.size(), target);
+    return bound(sql, printed, before, mentioned, statements.size(), target, List.copyOf(left));
   }
 
   /** Turns the added values into {@code ?} and checks that every statement uses all of the application's. */
   private static RewriteResult bound(String sql, String printed, List<PlannedStatement> before, String mentioned,
-      int statementCount, String target) {
+      int statementCount, String target, List<RewriteResult.LeftAsWritten> left) {
     if (!before.isEmpty() && statementCount > 1) {
       throw new RewriteRefusedException(mentioned, "a DELETE with cascades must be a statement of its own");
     }
@@ -122,7 +137,7 @@ public final class SqlRewriter {
       throw new RewriteRefusedException(mentioned, "softdelete lost track of the statement's parameters ("
           + main.originals() + " of " + originals + "); please report it with the SQL");
     }
-    return new RewriteResult(main.sql(), true, main.bindings(), List.copyOf(boundBefore), target);
+    return new RewriteResult(main.sql(), true, main.bindings(), List.copyOf(boundBefore), target, left);
   }
 
   private static String join(List<Statement> statements) {

@@ -11,7 +11,8 @@ import net.sf.jsqlparser.statement.update.Update;
 /**
  * An UPDATE leaves deleted rows alone: {@code ... WHERE (<where>) AND <live>} on a soft target, and every
  * table it reads (subqueries, {@code FROM}, joins) is filtered. In {@code OnlyDeleted} the target's
- * condition is inverted, so that a restore written as an UPDATE reaches the deleted rows.
+ * condition is inverted, so that a restore written as an UPDATE reaches the deleted rows. A target whose
+ * marker the UPDATE assigns or constrains itself (a hand-written soft delete or restore) is left as written.
  */
 final class UpdateRewriter {
   private final RewriteContext context;
@@ -30,6 +31,7 @@ final class UpdateRewriter {
   private void rewriteBody(Update update) {
     Table target = update.getTable();
     context.handled(target);
+    context.constrainedByApplication(ExplicitMarkers.of(context, update));
     selects.filterSubqueries(update, Set.of());
     List<Expression> where = new ArrayList<>();
     boolean multiTable = update.getFromItem() != null || update.getStartJoins() != null
@@ -43,7 +45,9 @@ final class UpdateRewriter {
       update.setFromItem(
           JoinPlacement.placeBesideTarget(context, update.getFromItem(), update.getJoins(), where));
     }
-    if (context.isSoft(target) && context.filters()) {
+    if (context.isSoft(target) && context.filters() && context.isConstrainedByApplication(target)) {
+      context.leftAsWritten(target);
+    } else if (context.isSoft(target) && context.filters()) {
       Table qualifier = multiTable ? RewriteContext.qualifierTable(target) : null;
       SoftDeleteMarker marker = context.markerOf(target);
       where.add(context.mode == SoftDeleteMode.ONLY_DELETED ? marker.deleted(qualifier) : marker.live(qualifier));

@@ -61,6 +61,12 @@ public class SoftDeleteProperties {
   private String mode = "enforce";
 
   /**
+   * respect: a table reference whose query block constrains its marker column itself (a trash view, a
+   * restore) is left as written; filter: the automatic predicate is added anyway.
+   */
+  private String explicitMarker = "respect";
+
+  /**
    * The configuration these properties describe, read from them alone: Spring has already gathered system
    * properties and every other source.
    *
@@ -81,6 +87,7 @@ public class SoftDeleteProperties {
     put(keys, "deletedBySupplier", deletedBySupplier);
     put(keys, "cascade", cascade);
     put(keys, "mode", mode);
+    put(keys, "explicitMarker", explicitMarker);
     return SoftDeleteConfig.fromPropertiesOnly(keys);
   }
 
@@ -184,6 +191,14 @@ public class SoftDeleteProperties {
 
   public void setMode(String mode) {
     this.mode = mode;
+  }
+
+  public String getExplicitMarker() {
+    return explicitMarker;
+  }
+
+  public void setExplicitMarker(String explicitMarker) {
+    this.explicitMarker = explicitMarker;
   }
 
   public int getParseTimeoutMillis() {

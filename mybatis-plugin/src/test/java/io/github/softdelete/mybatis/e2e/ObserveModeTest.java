@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.logging.LogRecord;
 import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,28 @@ class ObserveModeTest {
       assertThat(warnings()).singleElement().asString()
           .startsWith("softdelete (observe): statement '" + MAPPER + "truncate' would be refused: ")
           .endsWith(" | SQL: TRUNCATE TABLE users");
+    }
+  }
+
+  @Test
+  void shouldLogThatAStatementFilteringTheMarkerItselfIsLeftAsWrittenWhenObserving() {
+    SqlSessionFactory factory = db.factory(observing());
+    factory.getConfiguration().addMapper(HandSoftDeleteMapper.class);
+    try (SqlSession session = factory.openSession(true)) {
+      HandSoftDeleteMapper mapper = session.getMapper(HandSoftDeleteMapper.class);
+
+      assertThat(mapper.trash()).containsExactly("dee");
+      mapper.namesWithDeletedOrders();
+
+      String hand = "softdelete (observe): statement 'io.github.softdelete.mybatis.e2e.HandSoftDeleteMapper.";
+      assertThat(warnings()).containsExactly(
+          hand + "trash' left as written: the statement filters deleted_at itself"
+              + " | SQL: SELECT name FROM users WHERE deleted_at IS NOT NULL ORDER BY id",
+          hand + "namesWithDeletedOrders' would run as: SELECT u.name FROM users u JOIN orders o"
+              + " ON o.user_id = u.id WHERE (o.deleted_at IS NOT NULL) AND u.deleted_at IS NULL ORDER BY u.id"
+              + " | instead of: SELECT u.name FROM users u JOIN orders o ON o.user_id = u.id"
+              + " WHERE o.deleted_at IS NOT NULL ORDER BY u.id"
+              + " | orders: left as written: the statement filters deleted_at itself");
     }
   }
 

@@ -61,6 +61,29 @@ class RewriteLoggingTest {
   }
 
   @Test
+  void shouldLogWhatWasLeftAsWrittenAtDebug() {
+    logs.level(Level.FINE);
+    org.apache.ibatis.session.SqlSessionFactory factory = db.factory(Plugins.softDelete());
+    factory.getConfiguration().addMapper(HandSoftDeleteMapper.class);
+    try (SqlSession session = factory.openSession()) {
+      HandSoftDeleteMapper mapper = session.getMapper(HandSoftDeleteMapper.class);
+
+      mapper.trash();
+      mapper.namesWithDeletedOrders();
+    }
+
+    String hand = "softdelete: statement 'io.github.softdelete.mybatis.e2e.HandSoftDeleteMapper.";
+    assertThat(logs.messages()).containsExactly(
+        hand + "trash' in mode DEFAULT: left as written: the statement filters deleted_at itself:"
+            + " SELECT name FROM users WHERE deleted_at IS NOT NULL ORDER BY id",
+        hand + "namesWithDeletedOrders' in mode DEFAULT: original SQL: SELECT u.name FROM users u JOIN orders o"
+            + " ON o.user_id = u.id WHERE o.deleted_at IS NOT NULL ORDER BY u.id | rewritten SQL: SELECT u.name"
+            + " FROM users u JOIN orders o ON o.user_id = u.id WHERE (o.deleted_at IS NOT NULL)"
+            + " AND u.deleted_at IS NULL ORDER BY u.id | orders: left as written: the statement filters deleted_at"
+            + " itself");
+  }
+
+  @Test
   void shouldNeverLogParameterValues() {
     logs.level(Level.FINE);
     try (SqlSession session = db.factory(Plugins.softDelete()).openSession()) {

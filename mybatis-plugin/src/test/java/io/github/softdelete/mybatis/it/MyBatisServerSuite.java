@@ -162,6 +162,33 @@ abstract class MyBatisServerSuite {
   }
 
   @Test
+  void shouldLeaveTheApplicationsOwnTrashQueryAsWritten() {
+    try (SqlSession session = session()) {
+      assertThat(session.<String>selectList("common.trashUserNames")).containsExactly("dee");
+    }
+  }
+
+  @Test
+  void shouldRestoreWithTheApplicationsOwnUpdateOutsideAnyScope() throws SQLException {
+    try (SqlSession session = session()) {
+      int restored = session.update("common.restoreUser", 4);
+
+      assertThat(restored).isEqualTo(1);
+      assertThat(db.markedIds("users")).isEmpty();
+      assertThat(session.<String>selectList("common.userNames")).containsExactly("ann", "bob", "cid", "dee", "eve");
+    }
+  }
+
+  @Test
+  void shouldFilterTheJoinedTableTheApplicationForgotAndLeaveTheOneItConstrains() throws SQLException {
+    db.execute("UPDATE orders SET deleted_at = '" + OLD_MARK + "' WHERE id = 13");
+    try (SqlSession session = session()) {
+      // ann's order 11 and dee's order 13 are deleted; dee herself is deleted, and users is not constrained
+      assertThat(session.<String>selectList("common.namesOfUsersWithDeletedOrders")).containsExactly("ann");
+    }
+  }
+
+  @Test
   void shouldMarkDeletedRowKeepItAndCountIt() throws SQLException {
     try (SqlSession session = session()) {
       // when

@@ -13,6 +13,10 @@ import net.sf.jsqlparser.parser.ParseException;
 final class RewriteAssertions {
   static final SqlRewriter ENGINE = new SqlRewriter(SoftTables.of(List.of("users", "orders", "order_items")),
       SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP"));
+  // explicitMarker=filter: the statement's own mentions of the marker change nothing
+  static final SqlRewriter FILTERING = new SqlRewriter(SoftTables.of(List.of("users", "orders", "order_items")),
+      SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP"), List.of(), SqlRewriter.DEFAULT_PARSE_TIMEOUT,
+      false);
 
   private RewriteAssertions() {}
 
