@@ -23,6 +23,7 @@ public final class SqlRewriter {
   private final SoftDeleteMarker marker;
   private final List<Cascade> cascades;
   private final Duration parseTimeout;
+  private final Dialect dialect;
 
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker) {
     this(tables, marker, List.of(), DEFAULT_PARSE_TIMEOUT);
@@ -41,10 +42,24 @@ public final class SqlRewriter {
    * @param parseTimeout how long one statement may take to parse before it is refused as unreadable
    */
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout) {
+    this(tables, marker, cascades, parseTimeout, Dialect.UNKNOWN);
+  }
+
+  private SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
+      Dialect dialect) {
     this.tables = tables;
     this.marker = marker;
     this.cascades = List.copyOf(cascades);
     this.parseTimeout = parseTimeout;
+    this.dialect = dialect;
+  }
+
+  /**
+   * This engine for statements that run on {@code dialect}: upserts are converted only where the database is
+   * known; {@link Dialect#UNKNOWN} (the default) refuses them.
+   */
+  public SqlRewriter withDialect(Dialect dialect) {
+    return new SqlRewriter(tables, marker, cascades, parseTimeout, dialect);
   }
 
   /**
@@ -74,7 +89,7 @@ public final class SqlRewriter {
       RewriteContext context = new RewriteContext(tables, marker, mode, cascades);
       Statement result;
       try {
-        result = new StatementRewriter(context).rewrite(statement);
+        result = new StatementRewriter(context, dialect).rewrite(statement);
         CoverageCheck.verify(result, context);
       } catch (RewriteRefusedException refused) {
         throw refused;
