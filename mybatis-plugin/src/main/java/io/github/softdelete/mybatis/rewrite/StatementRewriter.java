@@ -82,10 +82,8 @@ final class StatementRewriter {
     context.handled(target);
     if (context.isSoft(target)) {
       throw new RewriteRefusedException(RewriteContext.displayName(target),
-          upsert.getUpsertType() + " replaces or updates the row whose key it meets, soft-deleted or not"
-              + " (REPLACE erases it: a hard delete of a deleted row, with its ON DELETE CASCADE children), so it"
-              + " cannot behave as if deleted rows did not exist; use INSERT ... ON DUPLICATE KEY UPDATE or"
-              + " ON CONFLICT, or run it inside IncludeDeleted.run(...) if that is intended");
+          upsert.getUpsertType() + " replaces or updates the row whose key it meets, soft-deleted or not;"
+              + " use INSERT, or UPDATE the live row");
     }
     if (upsert.getSelect() != null) {
       selects.filter(upsert.getSelect(), true);

@@ -108,9 +108,10 @@ class UpsertRewriteTest {
   }
 
   @Test
-  void shouldRefuseReplaceSinceItErasesTheDeletedRow() {
+  void shouldRefuseReplace() {
     assertThat(reason(MYSQL, "REPLACE INTO users (id, name) VALUES (?, ?)"))
-        .contains("REPLACE erases it: a hard delete of a deleted row");
+        .isEqualTo("REPLACE replaces or updates the row whose key it meets, soft-deleted or not;"
+            + " use INSERT, or UPDATE the live row");
   }
 
   private static String reason(SqlRewriter engine, String sql) {
