@@ -34,7 +34,7 @@ public final class DatabaseRewriters {
   private final Cache<DataSource, Target> byDataSource = Caches.upkeepOnCallingThread().weakKeys().build();
   // configured tables: the same for every database (null when the list is empty)
   private final SoftTables configured;
-  // detected tables: the answer for the DataSource asked last, so that the usual single-database application
+  // the answer for the DataSource asked last, so that the usual single-database application
   // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
   private volatile LastAnswer last;
   private final PluginOrder pluginOrder = new PluginOrder();
