@@ -4,29 +4,37 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.rewrite.Dialect;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.lang.ref.WeakReference;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.MappedStatement;
 
-/** One {@link DatabaseRewriter}, with its caches, per distinct set of soft tables (in practice per database). */
+/**
+ * One {@link DatabaseRewriter}, with its caches, per distinct set of soft tables (in practice per database)
+ * and database product, which decides how upserts are converted.
+ */
 public final class DatabaseRewriters {
   private final SoftDeleteConfig config;
   private final SoftTableCatalog catalog;
   private final SoftDeleteMarker marker;
   private final DeletionAudit audit;
   // weak keys: compared by identity, which is how the catalog hands out one SoftTables per database
-  private final Cache<SoftTables, DatabaseRewriter> byTables = Caches.upkeepOnCallingThread().weakKeys().build();
+  private final Cache<SoftTables, Map<Dialect, DatabaseRewriter>> byTables =
+      Caches.upkeepOnCallingThread().weakKeys().build();
   // weak keys: identity, and gone with the DataSource
-  private final Cache<DataSource, SoftTables> byDataSource = Caches.upkeepOnCallingThread().weakKeys().build();
-  // configured tables: the one rewriter, made once (null when the list is empty)
-  private final DatabaseRewriter configured;
-  // detected tables: the answer for the DataSource asked last, so that the usual single-database application
+  private final Cache<DataSource, Target> byDataSource = Caches.upkeepOnCallingThread().weakKeys().build();
+  // configured tables: the same for every database (null when the list is empty)
+  private final SoftTables configured;
+  // the answer for the DataSource asked last, so that the usual single-database application
   // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
   private volatile LastAnswer last;
   private final PluginOrder pluginOrder = new PluginOrder();
@@ -42,7 +50,8 @@ public final class DatabaseRewriters {
     this.marker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
         .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
     this.audit = audit;
-    this.configured = config.detectTables() ? null : rewriterFor(catalog.tablesFor(null));
+    SoftTables listed = config.detectTables() ? null : catalog.tablesFor(null);
+    this.configured = listed == null || listed.isEmpty() ? null : listed;
   }
 
   /**
@@ -51,8 +60,8 @@ public final class DatabaseRewriters {
    */
   public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
     pluginOrder.check(ms.getConfiguration());
-    if (!config.detectTables()) {
-      return configured;
+    if (!config.detectTables() && configured == null) {
+      return null;
     }
     Environment environment = ms.getConfiguration().getEnvironment();
     DataSource dataSource = environment == null ? null : environment.getDataSource();
@@ -60,39 +69,55 @@ public final class DatabaseRewriters {
     if (answer != null && dataSource != null && answer.dataSource.get() == dataSource) {
       return answer.rewriter;
     }
-    DatabaseRewriter rewriter = rewriterFor(detectedTables(executor, dataSource));
+    DatabaseRewriter rewriter = rewriterFor(target(executor, dataSource));
     if (dataSource != null) {
       last = new LastAnswer(new WeakReference<>(dataSource), rewriter);
     }
     return rewriter;
   }
 
-  private DatabaseRewriter rewriterFor(SoftTables tables) {
-    if (tables.isEmpty()) {
+  private DatabaseRewriter rewriterFor(Target target) {
+    if (target.tables().isEmpty()) {
       return null;
     }
-    return byTables.get(tables, t -> new DatabaseRewriter(t,
-        new SqlCache(new SqlRewriter(t, marker, config.cascades(), Duration.ofMillis(config.parseTimeoutMillis()),
-            config.respectExplicitMarkers()),
-            config.cacheSize(), config.warnOnUnparseableSelect(), config.observe()),
-        config.cacheSize(), audit, !config.cascades().isEmpty()));
+    return byTables.get(target.tables(), t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(target.dialect(), dialect -> new DatabaseRewriter(target.tables(),
+            new SqlCache(new SqlRewriter(target.tables(), marker, config.cascades(),
+                Duration.ofMillis(config.parseTimeoutMillis()), config.respectExplicitMarkers()).withDialect(dialect),
+                config.cacheSize(), config.warnOnUnparseableSelect(), config.observe()),
+            config.cacheSize(), audit, !config.cascades().isEmpty()));
   }
 
   /**
    * Finding the database behind a connection takes metadata calls (on PostgreSQL a round trip), too much
    * for every statement: the answer is remembered per DataSource, so a pooled connection is asked once.
+   * Configured tables need only the product; without a DataSource to remember it by, it stays unknown.
    */
-  private SoftTables detectedTables(Executor executor, DataSource dataSource) throws SQLException {
-    SoftTables known = dataSource == null ? null : byDataSource.getIfPresent(dataSource);
+  private Target target(Executor executor, DataSource dataSource) throws SQLException {
+    Target known = dataSource == null ? null : byDataSource.getIfPresent(dataSource);
     if (known != null) {
       return known;
     }
-    SoftTables found = catalog.tablesFor(executor.getTransaction().getConnection());
+    Target found;
+    if (configured != null) {
+      found = new Target(configured,
+          dataSource == null ? Dialect.UNKNOWN : dialectOf(executor.getTransaction().getConnection()));
+    } else {
+      Connection connection = executor.getTransaction().getConnection();
+      found = new Target(catalog.tablesFor(connection), dialectOf(connection));
+    }
     if (dataSource != null) {
       byDataSource.put(dataSource, found);
     }
     return found;
   }
+
+  private static Dialect dialectOf(Connection connection) throws SQLException {
+    return Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
+  }
+
+  /** The soft tables of one database, and its product. */
+  private record Target(SoftTables tables, Dialect dialect) {}
 
   /** The rewriter (null: none) of one DataSource, held weakly. */
   private record LastAnswer(WeakReference<DataSource> dataSource, DatabaseRewriter rewriter) {}

@@ -24,6 +24,7 @@ public final class SqlRewriter {
   private final List<Cascade> cascades;
   private final Duration parseTimeout;
   private final boolean respectExplicitMarkers;
+  private final Dialect dialect;
 
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker) {
     this(tables, marker, List.of(), DEFAULT_PARSE_TIMEOUT);
@@ -52,11 +53,25 @@ public final class SqlRewriter {
    */
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
       boolean respectExplicitMarkers) {
+    this(tables, marker, cascades, parseTimeout, respectExplicitMarkers, Dialect.UNKNOWN);
+  }
+
+  private SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
+      boolean respectExplicitMarkers, Dialect dialect) {
     this.respectExplicitMarkers = respectExplicitMarkers;
     this.tables = tables;
     this.marker = marker;
     this.cascades = List.copyOf(cascades);
     this.parseTimeout = parseTimeout;
+    this.dialect = dialect;
+  }
+
+  /**
+   * This engine for statements that run on {@code dialect}: upserts are converted only where the database is
+   * known; {@link Dialect#UNKNOWN} (the default) refuses them.
+   */
+  public SqlRewriter withDialect(Dialect dialect) {
+    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect);
   }
 
   /**
@@ -87,7 +102,7 @@ public final class SqlRewriter {
       RewriteContext context = new RewriteContext(tables, marker, mode, cascades, respectExplicitMarkers);
       Statement result;
       try {
-        result = new StatementRewriter(context).rewrite(statement);
+        result = new StatementRewriter(context, dialect).rewrite(statement);
         CoverageCheck.verify(result, context);
       } catch (RewriteRefusedException refused) {
         throw refused;

@@ -14,7 +14,6 @@ import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
-import net.sf.jsqlparser.statement.insert.InsertConflictAction;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
@@ -24,10 +23,13 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
 final class StatementRewriter {
   private final RewriteContext context;
   private final SelectFilter selects;
+  private final UpsertRewriter upserts;
 
-  StatementRewriter(RewriteContext context) {
+  /** @param dialect the database the statement runs on: upserts are converted per database */
+  StatementRewriter(RewriteContext context, Dialect dialect) {
     this.context = context;
     this.selects = new SelectFilter(context);
+    this.upserts = new UpsertRewriter(context, dialect);
   }
 
   Statement rewrite(Statement statement) {
@@ -65,15 +67,7 @@ final class StatementRewriter {
     context.handled(target);
     selects.withCtes(insert.getWithItemsList(), () -> {
       if (context.isSoft(target) && context.mode != SoftDeleteMode.INCLUDE_DELETED) {
-        InsertConflictAction conflict = insert.getConflictAction();
-        boolean updatesOnConflict = conflict != null && conflict.getUpdateSets() != null
-            && !conflict.getUpdateSets().isEmpty();
-        if (insert.isUseDuplicate() || updatesOnConflict) {
-          throw new RewriteRefusedException(RewriteContext.displayName(target),
-              "an upsert (ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE) may update a soft-deleted row"
-                  + " whose key it meets; check for a live row first, or run it inside IncludeDeleted.run(...)"
-                  + " if reviving deleted rows is intended");
-        }
+        upserts.rewrite(insert);
       }
       if (insert.getSelect() != null) {
         // INSERT ... SELECT: OnlyDeleted applies to this SELECT, so deleted rows can be copied out

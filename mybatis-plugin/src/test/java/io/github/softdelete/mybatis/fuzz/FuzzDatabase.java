@@ -114,6 +114,11 @@ final class FuzzDatabase implements AutoCloseable {
         execute(admin, "ANALYZE " + (dialect == Dialect.MARIADB ? "TABLE " : "") + name);
       }
     }
+    if (dialect != Dialect.H2) {
+      // the upserts' oracle: the same statement on a copy of the live rows of users, refilled per case
+      execute(admin, "CREATE TABLE " + prefix + "users_copy (id INT PRIMARY KEY, k INT NULL, v INT NULL,"
+          + " deleted_at " + timestamp + " NULL)");
+    }
   }
 
   static void execute(Connection connection, String... statements) throws SQLException {

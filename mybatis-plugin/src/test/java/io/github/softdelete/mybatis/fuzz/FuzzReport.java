@@ -18,6 +18,9 @@ final class FuzzReport {
   private int dmls;
   private int dmlsTouching;
   private int dmlsAgreed;
+  private int upserts;
+  private int upsertsReviving;
+  private int upsertsAgreed;
   private int refusals;
   private int rejectedByDatabase;
   private final Map<String, Long> refusalReasons = new TreeMap<>();
@@ -56,6 +59,16 @@ final class FuzzReport {
     dmlsAgreed++;
   }
 
+  /** @param revives the upsert meets at least one deleted row */
+  void upsertGenerated(boolean revives) {
+    upserts++;
+    upsertsReviving += revives ? 1 : 0;
+  }
+
+  void upsertAgreed() {
+    upsertsAgreed++;
+  }
+
   void refused(long seed, SoftDeleteException refusal, String sql) {
     refusals++;
     String reason = refusal.getReason();
@@ -90,7 +103,7 @@ final class FuzzReport {
 
   /** Cases the database could run, whether or not they then agreed. */
   int cases() {
-    return selects + dmls;
+    return selects + dmls + upserts;
   }
 
   int refusals() {
@@ -110,10 +123,11 @@ final class FuzzReport {
   public String toString() {
     return String.format("fuzz %s: %d SELECTs generated (%d where deleted rows change the result, %d returning"
             + " rows under OnlyDeleted), %d agreed with the oracle, under IncludeDeleted and under OnlyDeleted;"
-            + " %d DELETE/UPDATE generated (%d touching rows), %d agreed; %d refused by softdelete %s;"
+            + " %d DELETE/UPDATE generated (%d touching rows), %d agreed; %d upserts generated (%d meeting"
+            + " deleted rows), %d agreed; %d refused by softdelete %s;"
             + " %d rejected by the database itself; %d failed",
         dialect, selects, selectsDiscriminating, selectsWithDeletedRows, selectsAgreed, dmls, dmlsTouching,
-        dmlsAgreed, refusals,
+        dmlsAgreed, upserts, upsertsReviving, upsertsAgreed, refusals,
         refusalReasons.isEmpty() ? "" : refusalReasons.toString(), rejectedByDatabase, failureCount);
   }
 }

@@ -43,6 +43,13 @@ final class Fuzzer {
         dmlCase(session, seed, report);
         session.rollback(true);
       }
+      // the upsert forms softdelete converts exist on PostgreSQL and MariaDB only (H2 refuses them)
+      if (db.dialect() != Dialect.H2) {
+        for (long seed : dmlSeeds) {
+          upsertCase(session, seed, report);
+          session.rollback(true);
+        }
+      }
     }
     return report;
   }
@@ -277,6 +284,118 @@ final class Fuzzer {
       }
     }
     return null;
+  }
+
+  // ---------------------------------------------------------------- upserts
+
+  /**
+   * An upsert through MyBatis against the same statement on a copy of the live rows: the live rows after it
+   * must be the copy's (a revived row: in the columns the statement wrote), the deleted rows it did not meet
+   * unchanged, and the count the oracle's (MariaDB counts each revive 2, as an update, where the oracle
+   * counts 1 inserted row).
+   */
+  private void upsertCase(SqlSession session, long seed, FuzzReport report) {
+    GeneratedUpsert upsert = new UpsertGenerator(seed, db.dialect()).upsert();
+    String app = upsert.app();
+    Connection connection = session.getConnection();
+    Map<Object, List<Object>> before;
+    Map<Object, List<Object>> expected;
+    int expectedCount;
+    try {
+      before = rowsOf(connection, "users");
+      FuzzDatabase.execute(connection, "DELETE FROM users_copy",
+          "INSERT INTO users_copy SELECT * FROM users WHERE deleted_at IS NULL");
+      Template.Jdbc oracle = Template.jdbc(upsert.oracle(), upsert.params());
+      try (PreparedStatement statement = connection.prepareStatement(oracle.sql())) {
+        for (int i = 0; i < oracle.args().size(); i++) {
+          statement.setObject(i + 1, oracle.args().get(i));
+        }
+        expectedCount = statement.executeUpdate();
+      }
+      expected = rowsOf(connection, "users_copy");
+    } catch (SQLException e) {
+      report.rejectedByDatabase(seed, e.getMessage(), app);
+      return;
+    }
+    List<Object> revived = new ArrayList<>();
+    for (int id : upsert.ids()) {
+      List<Object> row = before.get(String.valueOf(id));
+      if (row != null && row.get(3) != null) {
+        revived.add(String.valueOf(id));
+      }
+    }
+    report.upsertGenerated(!revived.isEmpty());
+    Map<String, Object> params = new HashMap<>(upsert.params());
+    params.put("sql", app);
+    Outcome outcome = update(session, FuzzMapper.UPDATE, params);
+    if (outcome.refusal != null) {
+      report.refused(seed, outcome.refusal, app);
+      return;
+    }
+    if (outcome.error != null) {
+      report.fail(seed, "MyBatis with the interceptor failed: " + outcome.error, app, upsert.oracle());
+      return;
+    }
+    Map<Object, List<Object>> after;
+    try {
+      after = rowsOf(connection, "users");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    int countExpected = expectedCount + (db.dialect() == Dialect.MARIADB ? revived.size() : 0);
+    String problem = outcome.count != countExpected
+        ? "update count " + outcome.count + ", expected " + countExpected + " (the oracle's " + expectedCount
+            + ", " + revived.size() + " revived)"
+        : upsertProblem(upsert, before, expected, after, revived);
+    if (problem != null) {
+      report.fail(seed, problem, app, upsert.oracle());
+      return;
+    }
+    report.upsertAgreed();
+  }
+
+  private static String upsertProblem(GeneratedUpsert upsert, Map<Object, List<Object>> before,
+      Map<Object, List<Object>> expected, Map<Object, List<Object>> after, List<Object> revived) {
+    Map<Object, List<Object>> live = new LinkedHashMap<>();
+    Map<Object, List<Object>> deleted = new LinkedHashMap<>();
+    after.forEach((id, row) -> (row.get(3) == null ? live : deleted).put(id, row));
+    if (!live.keySet().equals(expected.keySet())) {
+      return "live ids " + live.keySet() + ", oracle " + expected.keySet();
+    }
+    List<String> columns = List.of("id", "k", "v");
+    for (Map.Entry<Object, List<Object>> row : live.entrySet()) {
+      List<Object> oracle = expected.get(row.getKey());
+      for (int c = 0; c < columns.size(); c++) {
+        boolean compared = !revived.contains(row.getKey()) || upsert.written(columns.get(c));
+        if (compared && !Objects.equals(row.getValue().get(c), oracle.get(c))) {
+          return "row " + row.getValue() + " (" + (revived.contains(row.getKey()) ? "revived" : "live")
+              + "), oracle " + oracle;
+        }
+      }
+    }
+    Map<Object, List<Object>> untouched = new LinkedHashMap<>();
+    before.forEach((id, row) -> {
+      if (row.get(3) != null && !revived.contains(id)) {
+        untouched.put(id, row);
+      }
+    });
+    return deleted.equals(untouched) ? null : "deleted rows " + deleted + ", expected unchanged " + untouched;
+  }
+
+  private static Map<Object, List<Object>> rowsOf(Connection connection, String table) throws SQLException {
+    Map<Object, List<Object>> rows = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+            "SELECT id, k, v, deleted_at FROM " + table + " ORDER BY id");
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+          row.add(result.getString(i));
+        }
+        rows.put(row.get(0), row);
+      }
+    }
+    return rows;
   }
 
   /** Every row of every table, by id: id, k, v as text, and whether (or when) it was marked. */

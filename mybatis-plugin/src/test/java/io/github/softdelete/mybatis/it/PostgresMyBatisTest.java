@@ -92,36 +92,36 @@ class PostgresMyBatisTest extends MyBatisServerSuite {
   }
 
   @Test
-  void shouldInsertNothingWhenOnConflictDoNothingMeetsTheKeyOfADeletedRow() throws SQLException {
+  void shouldReviveTheDeletedRowWhenOnConflictDoNothingMeetsItsKey() throws SQLException {
     try (SqlSession session = session()) {
       // when: 4 is dee's key (deleted); 6 is free
       int onDeletedKey = session.insert("dialect.insertUserOnConflictDoNothing", nameChange(4, "dan"));
       int onFreeKey = session.insert("dialect.insertUserOnConflictDoNothing", nameChange(6, "fay"));
 
-      // then: the deleted row still holds its key, so nothing comes back to life and nothing is inserted
-      assertThat(onDeletedKey).isZero();
+      // then: as if the deleted row did not exist: both insert, dee's row comes back as dan
+      assertThat(onDeletedKey).isEqualTo(1);
       assertThat(onFreeKey).isEqualTo(1);
-      assertThat(db.rows("SELECT name, deleted_at FROM users WHERE id = 4")).containsExactly("dee|" + OLD_MARK);
-      assertThat(session.<String>selectList("common.userNames")).containsExactly("ann", "bob", "cid", "eve", "fay");
+      assertThat(db.rows("SELECT name, deleted_at FROM users WHERE id = 4")).containsExactly("dan|null");
+      assertThat(session.<String>selectList("common.userNames"))
+          .containsExactly("ann", "bob", "cid", "dan", "eve", "fay");
     }
   }
 
   @Test
-  void shouldRefuseOnConflictDoUpdateOnSoftTableOutsideIncludeDeleted() throws SQLException {
+  void shouldReviveTheDeletedRowWhenOnConflictDoUpdateMeetsItsKeyAndUpdateItAsWrittenInsideIncludeDeleted()
+      throws SQLException {
     try (SqlSession session = session()) {
       // when
-      SoftDeleteException e =
-          refusal(() -> session.insert("dialect.upsertUserOnConflictDoUpdate", nameChange(4, "dan")));
       int insideIncludeDeleted =
           IncludeDeleted.get(() -> session.insert("dialect.upsertUserOnConflictDoUpdate", nameChange(4, "dan")));
+      String afterInside = db.rows("SELECT name, deleted_at FROM users WHERE id = 4").get(0);
+      int outside = session.insert("dialect.upsertUserOnConflictDoUpdate", nameChange(4, "dora"));
 
-      // then: refused before reaching the server; inside IncludeDeleted it updates the deleted row as written
-      assertThat(e).hasMessage("softdelete: refused statement 'dialect.upsertUserOnConflictDoUpdate' on table"
-          + " 'users': an upsert (ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE) may update a soft-deleted"
-          + " row whose key it meets; check for a live row first, or run it inside IncludeDeleted.run(...)"
-          + " if reviving deleted rows is intended");
+      // then: inside IncludeDeleted it updates the deleted row as written; outside, the row comes back live
       assertThat(insideIncludeDeleted).isEqualTo(1);
-      assertThat(db.rows("SELECT name, deleted_at FROM users WHERE id = 4")).containsExactly("dan|" + OLD_MARK);
+      assertThat(afterInside).isEqualTo("dan|" + OLD_MARK);
+      assertThat(outside).isEqualTo(1);
+      assertThat(db.rows("SELECT name, deleted_at FROM users WHERE id = 4")).containsExactly("dora|null");
     }
   }
 

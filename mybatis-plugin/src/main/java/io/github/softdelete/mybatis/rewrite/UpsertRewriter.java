@@ -1,0 +1,316 @@
+package io.github.softdelete.mybatis.rewrite;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.MultiPartName;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.insert.ConflictActionType;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.InsertConflictAction;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * An INSERT into a soft table that may meet an existing row's key behaves as if the deleted rows did not
+ * exist: meeting a deleted row, it revives it with exactly the inserted values and the audit columns
+ * cleared; meeting a live row, it does what it always did. Each assignment is made conditional on the row
+ * met being live:
+ *
+ * <ul>
+ *   <li>MySQL / MariaDB {@code ON DUPLICATE KEY UPDATE c = e}: {@code c = IF(<live>, e, VALUES(c))}, every
+ *       other inserted column {@code IF(<live>, c, VALUES(c))}, the audit columns and last the marker (MySQL's
+ *       SET reads values assigned before it, so the liveness test must still see the old marker).
+ *   <li>PostgreSQL {@code ON CONFLICT ... DO UPDATE SET c = e WHERE w}: {@code CASE WHEN <live> THEN e ELSE
+ *       EXCLUDED.c END}, likewise for the rest, and {@code WHERE <deleted> OR (w)}; {@code ON CONFLICT (k) DO
+ *       NOTHING} becomes {@code DO UPDATE SET <revive> WHERE <deleted>}.
+ * </ul>
+ *
+ * The forms that cannot be made exact on the statement's database are refused with the reason.
+ */
+final class UpsertRewriter {
+  private final RewriteContext context;
+  private final Dialect dialect;
+
+  UpsertRewriter(RewriteContext context, Dialect dialect) {
+    this.context = context;
+    this.dialect = dialect;
+  }
+
+  /** Rewrites {@code insert}, whose target is soft, when it can meet an existing row's key; plain INSERTs stay. */
+  void rewrite(Insert insert) {
+    Table target = insert.getTable();
+    InsertConflictAction conflict = insert.getConflictAction();
+    if (context.respectsExplicitMarkers() && assignsMarker(insert, conflict)) {
+      // a hand-written revive (ON DUPLICATE KEY UPDATE deleted_at = NULL): the application decides, as for UPDATE
+      context.leftAsWritten(target);
+      return;
+    }
+    if (insert.isUseDuplicate()) {
+      requireDialect(target, Dialect.MYSQL, "INSERT ... ON DUPLICATE KEY UPDATE");
+      reviveOnDuplicateKey(insert);
+    } else if (insert.isModifierIgnore()) {
+      throw refused(target, "INSERT IGNORE would silently insert nothing where a soft-deleted row holds the"
+          + " key, and its conversion to ON DUPLICATE KEY UPDATE would count a live duplicate as 1 row (not 0)"
+          + " under MariaDB Connector/J's default found-rows counting; write INSERT ... ON DUPLICATE KEY UPDATE,"
+          + " or run it inside IncludeDeleted.run(...) where the table's unique keys exclude deleted rows");
+    } else if (conflict != null && conflict.getConflictActionType() == ConflictActionType.DO_UPDATE) {
+      requireDialect(target, Dialect.POSTGRESQL, "INSERT ... ON CONFLICT DO UPDATE");
+      reviveOnConflictUpdate(insert, conflict);
+    } else if (conflict != null) {
+      requireDialect(target, Dialect.POSTGRESQL, "INSERT ... ON CONFLICT DO NOTHING");
+      reviveOnConflictNothing(insert);
+    } else {
+      return;
+    }
+    context.changed();
+  }
+
+  private void requireDialect(Table target, Dialect required, String form) {
+    if (dialect != required) {
+      throw refused(target, "an upsert (ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE) may update a"
+          + " soft-deleted row whose key it meets (ON CONFLICT DO NOTHING: skip it); softdelete converts " + form
+          + " exactly only on " + (required == Dialect.MYSQL ? "MySQL / MariaDB" : "PostgreSQL")
+          + (dialect == Dialect.UNKNOWN ? " (the database is not known here)" : " (this is " + dialect + ")")
+          + "; check for a live row first, or run it inside IncludeDeleted.run(...) if reviving deleted rows"
+          + " as written is intended");
+    }
+  }
+
+  private void reviveOnDuplicateKey(Insert insert) {
+    Table target = insert.getTable();
+    Table qualifier = RewriteContext.qualifierTable(target);
+    SoftDeleteMarker marker = context.markerOf(target);
+    List<UpdateSet> sets = new ArrayList<>();
+    Set<String> assigned = new HashSet<>();
+    for (UpdateSet set : insert.getDuplicateUpdateSets()) {
+      Column column = singleColumn(target, set);
+      assigned.add(key(column.getColumnName()));
+      sets.add(new UpdateSet(column, mysqlIf(marker.live(qualifier), set.getValue(0), values(column))));
+    }
+    List<Column> inserted = insertedColumns(insert, marker);
+    for (Column column : inserted) {
+      if (!isDeletionColumn(column, marker) && assigned.add(key(column.getColumnName()))) {
+        Column plain = new Column(column.getColumnName());
+        sets.add(new UpdateSet(plain,
+            mysqlIf(marker.live(qualifier), new Column(qualifier, column.getColumnName()), values(plain))));
+      }
+    }
+    for (String audit : auditColumns(marker)) {
+      Column column = new Column(audit);
+      sets.add(new UpdateSet(column, mysqlIf(marker.live(qualifier), new Column(qualifier, audit),
+          names(inserted, audit) ? values(column) : new NullValue())));
+    }
+    // last: every assignment before it tests the marker the row had
+    Column markerColumn = marker.columnOf(null);
+    sets.add(new UpdateSet(markerColumn, mysqlIf(marker.live(qualifier), marker.columnOf(qualifier),
+        names(inserted, marker.column()) ? values(markerColumn) : marker.liveValue())));
+    insert.withDuplicateUpdateSets(sets);
+  }
+
+  private void reviveOnConflictUpdate(Insert insert, InsertConflictAction conflict) {
+    Table target = insert.getTable();
+    Table qualifier = RewriteContext.qualifierTable(target);
+    SoftDeleteMarker marker = context.markerOf(target);
+    List<UpdateSet> sets = new ArrayList<>();
+    Set<String> assigned = new HashSet<>();
+    for (UpdateSet set : conflict.getUpdateSets()) {
+      Column column = singleColumn(target, set);
+      if (isDefaultKeyword(set.getValue(0))) {
+        throw refused(target, "ON CONFLICT DO UPDATE SET " + column.getColumnName() + " = DEFAULT cannot be made"
+            + " conditional on the row being live (DEFAULT cannot stand inside CASE); assign the value itself");
+      }
+      assigned.add(key(column.getColumnName()));
+      sets.add(new UpdateSet(column, caseLive(marker, qualifier, set.getValue(0), excluded(column))));
+    }
+    List<Column> inserted = insertedColumns(insert, marker);
+    for (Column column : inserted) {
+      if (!isDeletionColumn(column, marker) && assigned.add(key(column.getColumnName()))) {
+        sets.add(new UpdateSet(new Column(column.getColumnName()), caseLive(marker, qualifier,
+            new Column(qualifier, column.getColumnName()), excluded(column))));
+      }
+    }
+    for (String audit : auditColumns(marker)) {
+      Column column = new Column(audit);
+      sets.add(new UpdateSet(column, caseLive(marker, qualifier, new Column(qualifier, audit),
+          names(inserted, audit) ? excluded(column) : new NullValue())));
+    }
+    Column markerColumn = marker.columnOf(null);
+    sets.add(new UpdateSet(markerColumn, caseLive(marker, qualifier, marker.columnOf(qualifier),
+        names(inserted, marker.column()) ? excluded(markerColumn) : marker.liveValue())));
+    conflict.setUpdateSets(sets);
+    if (conflict.getWhereExpression() != null) {
+      // the application's condition decides for live rows only; a deleted row is always revived
+      conflict.setWhereExpression(new OrExpression(marker.deleted(qualifier),
+          new ParenthesedExpressionList<>(conflict.getWhereExpression())));
+    }
+  }
+
+  private void reviveOnConflictNothing(Insert insert) {
+    Table target = insert.getTable();
+    if (insert.getConflictTarget() == null) {
+      throw refused(target, "ON CONFLICT DO NOTHING without a conflict target cannot revive a soft-deleted row"
+          + " whose key it meets (DO UPDATE needs the target); name it: ON CONFLICT (key) DO NOTHING");
+    }
+    if (!isSingleRow(insert)) {
+      throw refused(target, "ON CONFLICT DO NOTHING of several rows (or of a SELECT) cannot revive deleted rows"
+          + " exactly: as DO UPDATE it would fail where two of its rows share a key, which DO NOTHING skips;"
+          + " insert one row per statement");
+    }
+    Table qualifier = RewriteContext.qualifierTable(target);
+    SoftDeleteMarker marker = context.markerOf(target);
+    List<UpdateSet> sets = new ArrayList<>();
+    List<Column> inserted = insertedColumns(insert, marker);
+    for (Column column : inserted) {
+      if (!isDeletionColumn(column, marker)) {
+        sets.add(new UpdateSet(new Column(column.getColumnName()), excluded(column)));
+      }
+    }
+    for (String audit : auditColumns(marker)) {
+      Column column = new Column(audit);
+      sets.add(new UpdateSet(column, names(inserted, audit) ? excluded(column) : new NullValue()));
+    }
+    Column markerColumn = marker.columnOf(null);
+    sets.add(new UpdateSet(markerColumn,
+        names(inserted, marker.column()) ? excluded(markerColumn) : marker.liveValue()));
+    InsertConflictAction revive = new InsertConflictAction(ConflictActionType.DO_UPDATE);
+    revive.setUpdateSets(sets);
+    // a live row is left alone, as DO NOTHING does: no row updated, none counted
+    revive.setWhereExpression(marker.deleted(qualifier));
+    insert.setConflictAction(revive);
+  }
+
+  /**
+   * The columns the INSERT names. A revive writes exactly those; without the list the engine cannot tell
+   * them. The marker and audit columns among them (a generated insert names every column) are inserted
+   * values like the others: a revived row takes them.
+   */
+  private List<Column> insertedColumns(Insert insert, SoftDeleteMarker marker) {
+    if (insert.getColumns() == null || insert.getColumns().isEmpty()) {
+      throw refused(insert.getTable(), "an upsert without a column list cannot revive a soft-deleted row with"
+          + " exactly the inserted values, since softdelete does not know the table's columns; name the columns");
+    }
+    return new ArrayList<>(insert.getColumns());
+  }
+
+  /** Whether the update part of an upsert assigns the target's marker column itself. */
+  private boolean assignsMarker(Insert insert, InsertConflictAction conflict) {
+    List<UpdateSet> sets = insert.isUseDuplicate() ? insert.getDuplicateUpdateSets()
+        : conflict != null ? conflict.getUpdateSets() : null;
+    if (sets == null) {
+      return false;
+    }
+    String marker = key(context.markerOf(insert.getTable()).column());
+    for (UpdateSet set : sets) {
+      for (Column column : set.getColumns()) {
+        if (key(column.getColumnName()).equals(marker)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean names(List<Column> columns, String name) {
+    for (Column column : columns) {
+      if (key(column.getColumnName()).equals(key(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDeletionColumn(Column column, SoftDeleteMarker marker) {
+    String name = key(column.getColumnName());
+    if (name.equals(key(marker.column()))) {
+      return true;
+    }
+    for (String audit : auditColumns(marker)) {
+      if (name.equals(key(audit))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Column singleColumn(Table target, UpdateSet set) {
+    if (set.getColumns().size() != 1 || set.getValues().size() != 1) {
+      throw refused(target, "an upsert assigning several columns at once ((a, b) = ...) is not converted;"
+          + " assign each column on its own");
+    }
+    Column column = set.getColumn(0);
+    checkNotDeletionColumn(target, column, context.markerOf(target));
+    return column;
+  }
+
+  // the update part assigning an audit column (the marker is decided above): whose deletion would it record?
+  private void checkNotDeletionColumn(Table target, Column column, SoftDeleteMarker marker) {
+    if (isDeletionColumn(column, marker)) {
+      throw refused(target, "the upsert writes the column " + column.getColumnName() + " that records deletion,"
+          + " so it decides about deleted rows itself; run it inside IncludeDeleted.run(...)");
+    }
+  }
+
+  private static List<String> auditColumns(SoftDeleteMarker marker) {
+    List<String> columns = new ArrayList<>(2);
+    if (marker.deletedByColumn() != null) {
+      columns.add(marker.deletedByColumn());
+    }
+    if (marker.deleteReasonColumn() != null) {
+      columns.add(marker.deleteReasonColumn());
+    }
+    return columns;
+  }
+
+  private static boolean isSingleRow(Insert insert) {
+    if (!(insert.getSelect() instanceof Values values) || values.getExpressions() == null) {
+      return false;
+    }
+    ExpressionList<?> rows = values.getExpressions();
+    // VALUES (a, b) holds the row's values; VALUES (a, b), (c, d) holds one list per row
+    return rows.isEmpty() || !(rows.get(0) instanceof ExpressionList<?>) || rows.size() == 1;
+  }
+
+  private static boolean isDefaultKeyword(Expression value) {
+    return value instanceof Column column && column.getTable() == null
+        && "DEFAULT".equalsIgnoreCase(column.getColumnName());
+  }
+
+  private static Function mysqlIf(Expression condition, Expression whenTrue, Expression whenFalse) {
+    return new Function("IF", condition, whenTrue, whenFalse);
+  }
+
+  private static Function values(Column column) {
+    return new Function("VALUES", new Column(column.getColumnName()));
+  }
+
+  private static Column excluded(Column column) {
+    return new Column(new Table("EXCLUDED"), column.getColumnName());
+  }
+
+  private static CaseExpression caseLive(SoftDeleteMarker marker, Table qualifier, Expression whenLive,
+      Expression otherwise) {
+    CaseExpression expression = new CaseExpression(new WhenClause(marker.live(qualifier), whenLive));
+    expression.setElseExpression(otherwise);
+    return expression;
+  }
+
+  private static String key(String name) {
+    return MultiPartName.unquote(name).toLowerCase(Locale.ROOT);
+  }
+
+  private static RewriteRefusedException refused(Table target, String reason) {
+    return new RewriteRefusedException(RewriteContext.displayName(target), reason);
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.softdelete.mybatis.rewrite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The database product names the JDBC drivers report, as the engine's dialects. */
+class DialectTest {
+  @Test
+  void shouldKnowTheProductsWhoseUpsertsItConvertsAndNoOthers() {
+    assertThat(Dialect.ofProductName("PostgreSQL")).isEqualTo(Dialect.POSTGRESQL);
+    assertThat(Dialect.ofProductName("MariaDB")).isEqualTo(Dialect.MYSQL);
+    assertThat(Dialect.ofProductName("MySQL")).isEqualTo(Dialect.MYSQL);
+    assertThat(Dialect.ofProductName("H2")).isEqualTo(Dialect.H2);
+    assertThat(Dialect.ofProductName("Oracle")).isEqualTo(Dialect.UNKNOWN);
+    assertThat(Dialect.ofProductName(null)).isEqualTo(Dialect.UNKNOWN);
+  }
+}
