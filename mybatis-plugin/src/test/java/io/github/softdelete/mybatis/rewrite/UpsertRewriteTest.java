@@ -99,12 +99,40 @@ class UpsertRewriteTest {
   void shouldRefuseUpsertsThatNameNoColumnsOrWriteTheDeletionColumns() {
     assertThat(reason(POSTGRES, "INSERT INTO users VALUES (?) ON CONFLICT (id) DO NOTHING"))
         .startsWith("an upsert without a column list");
-    assertThat(reason(MYSQL, "INSERT INTO users (id, deleted_at) VALUES (?, NULL) ON DUPLICATE KEY UPDATE id = id"))
+    // with explicitMarker=filter, an update part that assigns the marker is not the application's to decide
+    assertThat(reason(new SqlRewriter(SoftTables.of(List.of("users")),
+        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP"), List.of(), SqlRewriter.DEFAULT_PARSE_TIMEOUT,
+        false).withDialect(Dialect.MYSQL), "INSERT INTO users (id) VALUES (?) ON DUPLICATE KEY UPDATE deleted_at = NULL"))
         .startsWith("the upsert writes the column deleted_at");
     assertThat(reason(POSTGRES, "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET deleted_by = NULL"))
         .startsWith("the upsert writes the column deleted_by");
     assertThat(reason(POSTGRES, "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET name = DEFAULT"))
         .startsWith("ON CONFLICT DO UPDATE SET name = DEFAULT");
+  }
+
+  @Test
+  void shouldReviveWithTheInsertedMarkerAndAuditValuesWhenTheInsertNamesThem() {
+    // a generated insert names every column, the marker included: a revived row takes the inserted values
+    assertRewrite(MYSQL, SoftDeleteMode.DEFAULT,
+        "INSERT INTO users (id, deleted_by, deleted_at) VALUES (?, NULL, NULL) ON DUPLICATE KEY UPDATE id = id",
+        "INSERT INTO users (id, deleted_by, deleted_at) VALUES (?, NULL, NULL) ON DUPLICATE KEY UPDATE"
+            + " id = IF(users.deleted_at IS NULL, id, VALUES(id)),"
+            + " deleted_by = IF(users.deleted_at IS NULL, users.deleted_by, VALUES(deleted_by)),"
+            + " deleted_at = IF(users.deleted_at IS NULL, users.deleted_at, VALUES(deleted_at))");
+    assertRewrite(POSTGRES, SoftDeleteMode.DEFAULT,
+        "INSERT INTO users (id, deleted_at) VALUES (?, NULL) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO users (id, deleted_at) VALUES (?, NULL) ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id,"
+            + " deleted_by = NULL, deleted_at = EXCLUDED.deleted_at WHERE users.deleted_at IS NOT NULL");
+  }
+
+  @Test
+  void shouldLeaveAnUpsertThatAssignsTheMarkerItselfAsWritten() {
+    // the application's own revive: as for an UPDATE that assigns the marker, its intent wins
+    String odku = "INSERT INTO users (id, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name),"
+        + " deleted_at = NULL";
+    assertThat(MYSQL.rewrite(odku, SoftDeleteMode.DEFAULT).sql()).isSameAs(odku);
+    String conflict = "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET deleted_at = NULL";
+    assertThat(POSTGRES.rewrite(conflict, SoftDeleteMode.DEFAULT).sql()).isSameAs(conflict);
   }
 
   @Test
