@@ -18,7 +18,7 @@ import org.apache.ibatis.reflection.SystemMetaObject;
  * offers no public way in, so this follows the chain: plugin proxies, our own wrappers, then the caching
  * executor's delegate, to the {@link BaseExecutor}, and puts a rewriting executor around the wrapper MyBatis
  * gave it. Nested selects then pass through softdelete and the second-level cache, and still past the
- * application's own plugins, which see exactly the calls they see without softdelete.
+ * application's own plugins, which see no nested select, as without softdelete.
  */
 public final class NestedQueries {
   // field handles, resolved once: this runs for every session that MyBatis opens
