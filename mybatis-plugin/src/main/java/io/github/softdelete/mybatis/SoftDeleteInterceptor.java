@@ -82,7 +82,7 @@ public class SoftDeleteInterceptor implements Interceptor {
   }
 
   /**
-   * Wraps executors only, in a delegating executor, and routes their nested selects through it; statement
+   * Wraps executors only, in a delegating executor, and filters their nested selects too; statement
    * handlers, parameter handlers and result set handlers pass untouched.
    */
   @Override
@@ -90,9 +90,8 @@ public class SoftDeleteInterceptor implements Interceptor {
     if (!(target instanceof Executor executor)) {
       return target;
     }
-    Executor wrapper = new RewritingExecutor(executor, rewriters);
-    NestedQueries.routeThrough(executor, wrapper);
-    return wrapper;
+    NestedQueries.filter(executor, rewriters);
+    return new RewritingExecutor(executor, rewriters);
   }
 
   /**

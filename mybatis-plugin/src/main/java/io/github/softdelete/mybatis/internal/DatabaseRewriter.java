@@ -82,16 +82,28 @@ public final class DatabaseRewriter {
    * Runs the six-argument {@code Executor.query} on {@code executor}, as PageHelper and others call it with SQL
    * and a key of their own, with rewritten SQL and the key plus the mode; as called when nothing changes.
    *
+   * Without a {@code BoundSql} (a lazy load of a deserialized object passes neither SQL nor key), MyBatis's
+   * statement handler builds the SQL when the statement runs, so the statement that runs is one whose SQL
+   * source rewrites. A {@code null} key stays {@code null}, as MyBatis passed it.
+   *
    * @throws SoftDeleteException when the engine refuses the statement
    */
   <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
       ResultHandler<?> handler, CacheKey key, BoundSql boundSql, SoftDeleteMode mode) throws SQLException {
+    if (boundSql == null) {
+      MappedStatement toRun = statementFor(ms, mode);
+      return executor.query(toRun, parameter, rowBounds, handler, toRun == ms ? key : withMode(key, mode), null);
+    }
     String sql = querySql(ms, boundSql.getSql(), mode);
     if (sql == boundSql.getSql()) {
       return executor.query(ms, parameter, rowBounds, handler, key, boundSql);
     }
     BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
-    return executor.query(ms, parameter, rowBounds, handler, CacheKeys.withMode(key, mode), rewritten);
+    return executor.query(ms, parameter, rowBounds, handler, withMode(key, mode), rewritten);
+  }
+
+  private static CacheKey withMode(CacheKey key, SoftDeleteMode mode) {
+    return key == null ? null : CacheKeys.withMode(key, mode);
   }
 
   /**
@@ -118,6 +130,10 @@ public final class DatabaseRewriter {
    */
   CacheKey cacheKey(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds, BoundSql boundSql,
       SoftDeleteMode mode) {
+    if (boundSql == null) {
+      // no SQL to key (MyBatis itself needs one): the delegate answers, and the query adds the mode to its key
+      return executor.createCacheKey(ms, parameter, rowBounds, null);
+    }
     String sql = querySql(ms, boundSql.getSql(), mode);
     if (sql == boundSql.getSql()) {
       return executor.createCacheKey(ms, parameter, rowBounds, boundSql);

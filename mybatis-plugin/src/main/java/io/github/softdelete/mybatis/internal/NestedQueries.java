@@ -10,29 +10,33 @@ import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.reflection.SystemMetaObject;
 
 /**
- * Routes nested selects through the plugin.
+ * Filters nested selects.
  *
  * <p>The nested selects of a result map ({@code <association select=...>}, {@code <collection select=...>})
  * and their lazy loads run on the executor's "wrapper", which MyBatis sets to the {@link CachingExecutor} (or
  * the executor itself), not to the plugins around it: without this they would read deleted rows. MyBatis
  * offers no public way in, so this follows the chain: plugin proxies, our own wrappers, then the caching
- * executor's delegate, to the {@link BaseExecutor}, and makes {@code wrapper} its wrapper. Nested selects then
- * pass through this plugin, the plugins registered before it, and the second-level cache, as top-level queries
- * do.
+ * executor's delegate, to the {@link BaseExecutor}, and puts a rewriting executor around the wrapper MyBatis
+ * gave it. Nested selects then pass through softdelete and the second-level cache, and still past the
+ * application's own plugins, which see no nested select, as without softdelete.
  */
 public final class NestedQueries {
   // field handles, resolved once: this runs for every session that MyBatis opens
   private static final VarHandle CACHING_DELEGATE = field(CachingExecutor.class, "delegate", Executor.class);
   private static final VarHandle PLUGIN_TARGET = field(Plugin.class, "target", Object.class);
+  private static final VarHandle BASE_WRAPPER = field(BaseExecutor.class, "wrapper", Executor.class);
 
   private NestedQueries() {}
 
-  /** Makes {@code wrapper}, which wraps {@code target}, the executor that nested selects of {@code target} use. */
-  public static void routeThrough(Executor target, Executor wrapper) {
+  /** Makes the nested selects of {@code target} run through a {@link RewritingExecutor} of {@code rewriters}. */
+  public static void filter(Executor target, DatabaseRewriters rewriters) {
     Object executor = target;
     while (true) {
       if (executor instanceof BaseExecutor base) {
-        base.setExecutorWrapper(wrapper);
+        Executor wrapper = BASE_WRAPPER == null
+            ? (Executor) SystemMetaObject.forObject(base).getValue("wrapper")
+            : (Executor) BASE_WRAPPER.get(base);
+        base.setExecutorWrapper(new RewritingExecutor(wrapper, rewriters));
         return;
       } else if (executor instanceof CachingExecutor caching) {
         executor = CACHING_DELEGATE == null

@@ -2,7 +2,6 @@ package io.github.softdelete.mybatis.rewrite;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -294,9 +293,10 @@ final class DeleteRewriter {
       return !(node instanceof Select);
     });
     // a correlated subquery cannot move into a derived table, which does not see the outer row on
-    // MySQL and MariaDB ("Unknown column"), nor on H2
+    // MySQL and MariaDB ("Unknown column"), nor on H2. An unqualified outer reference goes unnoticed; the
+    // database then rejects the wrapped form, which changes no row.
     subqueries.removeIf(subquery -> !reads(subquery.getSelect(), target)
-        || isCorrelatedTo(subquery.getSelect(), target));
+        || OuterReferences.refersTo(subquery.getSelect(), target));
     return subqueries;
   }
 
@@ -323,35 +323,6 @@ final class DeleteRewriter {
       return !found[0] && !(node instanceof Column);
     });
     return found[0];
-  }
-
-  /**
-   * Whether the subquery names the outer target (by alias, or by name when it has none) without declaring
-   * that name itself. An unqualified outer reference goes unnoticed; the database then rejects the wrapped
-   * form, which changes no row. Without an alias only the table's own name counts, as on the column side:
-   * {@code db.users.manager_id} and {@code users.manager_id} both name the target {@code db.users}.
-   */
-  private static boolean isCorrelatedTo(Select select, Table target) {
-    String outer = target.getAlias() != null
-        ? MultiPartName.unquote(target.getAlias().getName()).toLowerCase(Locale.ROOT)
-        : target.getUnquotedName().toLowerCase(Locale.ROOT);
-    Set<String> declared = new HashSet<>();
-    Set<String> qualifiers = new HashSet<>();
-    AstWalker.walk(select, node -> {
-      if (node instanceof Column column) {
-        if (column.getTable() != null && column.getTable().getName() != null) {
-          qualifiers.add(column.getTable().getUnquotedName().toLowerCase(Locale.ROOT));
-        }
-        return false;
-      }
-      if (node instanceof Table table && table.getName() != null) {
-        declared.add(table.getAlias() != null
-            ? MultiPartName.unquote(table.getAlias().getName()).toLowerCase(Locale.ROOT)
-            : table.getUnquotedName().toLowerCase(Locale.ROOT));
-      }
-      return true;
-    });
-    return qualifiers.contains(outer) && !declared.contains(outer);
   }
 
   private static boolean isEmpty(List<?> list) {

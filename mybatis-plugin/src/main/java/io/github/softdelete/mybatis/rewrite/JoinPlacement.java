@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.rewrite;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Table;
@@ -20,7 +21,8 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  *   <li>the right side of an INNER or LEFT join with an ON: into that ON (for the nullable side of a LEFT
  *       JOIN the only right place: in WHERE it would turn the join into an inner one);
  *   <li>a table no outer join can null-extend: into WHERE;
- *   <li>anything else (FULL joins, the left side of a RIGHT join, USING / NATURAL outer joins, nested joins):
+ *   <li>anything else (FULL joins, the left side of a RIGHT join, USING / NATURAL outer joins, nested joins,
+ *       Oracle's {@code (+)} joins, a block with {@code CONNECT BY}, whose WHERE applies after the walk):
  *       the substitution itself, a derived table under the table's alias.
  * </ul>
  */
@@ -29,21 +31,26 @@ final class JoinPlacement {
   private final boolean outermost;
   // null inside a parenthesised join, which has no WHERE of its own
   private final List<Expression> where;
+  // references that take the derived table wherever they stand (Oracle's (+) joins)
+  private final Set<Table> derivedOnly;
 
-  private JoinPlacement(RewriteContext context, boolean outermost, List<Expression> where) {
+  private JoinPlacement(RewriteContext context, boolean outermost, List<Expression> where, Set<Table> derivedOnly) {
     this.context = context;
     this.outermost = outermost;
     this.where = where;
+    this.derivedOnly = derivedOnly;
   }
 
   /** Places the predicates of a SELECT's FROM clause. */
   static void place(RewriteContext context, PlainSelect select, boolean outermost) {
     // decided on the block as written, before any predicate is added to its ON clauses
     context.constrainedByApplication(ExplicitMarkers.of(context, select));
-    List<Expression> where = new ArrayList<>();
-    JoinPlacement placement = new JoinPlacement(context, outermost, where);
+    // Oracle's CONNECT BY walks the rows of FROM and its joins before WHERE applies: a predicate in WHERE
+    // would let the walk pass through deleted rows
+    List<Expression> where = select.getOracleHierarchical() == null ? new ArrayList<>() : null;
+    JoinPlacement placement = new JoinPlacement(context, outermost, where, OracleOuterJoins.takingPart(select));
     select.setFromItem(placement.placeGroup(select.getFromItem(), select.getJoins()));
-    if (!where.isEmpty()) {
+    if (where != null && !where.isEmpty()) {
       select.setWhere(Predicates.and(select.getWhere(), where));
     }
   }
@@ -57,7 +64,7 @@ final class JoinPlacement {
    */
   static FromItem placeBesideTarget(RewriteContext context, FromItem from, List<Join> joins,
       List<Expression> where) {
-    return new JoinPlacement(context, false, where).placeGroup(from, joins);
+    return new JoinPlacement(context, false, where, Set.of()).placeGroup(from, joins);
   }
 
   private FromItem placeGroup(FromItem from, List<Join> joins) {
@@ -78,7 +85,7 @@ final class JoinPlacement {
       return null;
     }
     if (item instanceof ParenthesedFromItem nested) {
-      JoinPlacement inner = new JoinPlacement(context, false, null);
+      JoinPlacement inner = new JoinPlacement(context, false, null, Set.of());
       nested.setFromItem(inner.placeGroup(nested.getFromItem(), nested.getJoins()));
       return nested;
     }
@@ -95,6 +102,9 @@ final class JoinPlacement {
     }
     boolean deletedOnly = outermost && inFromList && context.mode == SoftDeleteMode.ONLY_DELETED;
     context.changed();
+    if (derivedOnly.contains(table)) {
+      return derivedTable(table, deletedOnly);
+    }
     if (join != null && !ambiguousOn && acceptsPredicateInOn(join)) {
       Expression on = join.getOnExpressions().iterator().next();
       join.setOnExpressions(List.of(Predicates.and(on, predicate(table, deletedOnly))));

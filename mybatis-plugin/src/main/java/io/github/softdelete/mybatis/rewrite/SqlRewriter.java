@@ -124,6 +124,11 @@ public final class SqlRewriter {
       return new RewriteResult(sql, false, null, List.of(), null, List.copyOf(left));
     }
     String printed = join(rewritten);
+    if (OracleOuterJoins.markers(printed) != OracleOuterJoins.markers(sql)) {
+      // the parser keeps one (+) per comparison: u.a(+) = o.b(+) would come back as a different join
+      throw new RewriteRefusedException(mentioned, "the SQL parser does not keep every Oracle outer join marker"
+          + " (+) of the statement, so its joins would change; write the join as LEFT JOIN ... ON");
+    }
     if (before.isEmpty() && !Placeholders.carriesAdded(printed)) {
       return new RewriteResult(printed, true, null, List.of(), target, List.copyOf(left));
     }
