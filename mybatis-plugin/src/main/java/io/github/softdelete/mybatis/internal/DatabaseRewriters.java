@@ -42,7 +42,7 @@ public final class DatabaseRewriters {
     this.marker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
         .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
     this.audit = audit;
-    this.configured = config.detectTables() ? null : rewriterFor(catalog.tablesFor(null));
+    this.configured = catalog.needsConnection() ? null : rewriterFor(catalog.tablesFor(null));
   }
 
   /**
@@ -51,7 +51,7 @@ public final class DatabaseRewriters {
    */
   public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
     pluginOrder.check(ms.getConfiguration());
-    if (!config.detectTables()) {
+    if (!catalog.needsConnection()) {
       return configured;
     }
     Environment environment = ms.getConfiguration().getEnvironment();
