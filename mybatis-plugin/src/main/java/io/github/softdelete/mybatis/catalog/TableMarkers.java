@@ -78,7 +78,7 @@ final class TableMarkers {
           TableMarker settings = settingsOf(table);
           MarkerColumn marker = firstCandidate(settings, columns);
           if (marker != null) {
-            markers.put(table, typedMarker(columns.get(0).tableName(), settings, marker));
+            markers.put(table, typedMarker(unfolded(columns.get(0).tableName()), settings, marker));
           }
         }
       }
@@ -189,6 +189,11 @@ final class TableMarkers {
     }
     return configured.indexOf('.') < 0 && found.toLowerCase(Locale.ROOT)
         .endsWith("." + configured.toLowerCase(Locale.ROOT));
+  }
+
+  // a name the database folded to upper case (H2, Oracle) reads as the user wrote it, unquoted
+  private static String unfolded(String name) {
+    return name.equals(name.toUpperCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
   }
 
   private static String orElse(String value, String fallback) {
