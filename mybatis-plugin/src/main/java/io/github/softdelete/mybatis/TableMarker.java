@@ -71,7 +71,7 @@ public final class TableMarker {
   }
 
   /** Whether {@code schema.name} (schema {@code null}: unqualified) is this table. */
-  boolean names(String schema, String name) {
+  public boolean names(String schema, String name) {
     int dot = table.lastIndexOf('.');
     String ownName = dot < 0 ? table : table.substring(dot + 1);
     if (!ownName.equalsIgnoreCase(name)) {
