@@ -1,13 +1,8 @@
 package io.github.softdelete.mybatis;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The options of softdelete: one immutable value, validated when it is built.
@@ -47,24 +42,24 @@ import java.util.Set;
  * integer {@code 0}/{@code 1}. Where it is not read, they are {@code NULL}/{@code CURRENT_TIMESTAMP}.
  */
 public final class SoftDeleteConfig {
-  private static final String SYSTEM_PREFIX = ConfigSource.SYSTEM_PREFIX;
-  private static final String COLUMN = "column";
-  private static final String TABLES = "tables";
-  private static final String LIVE_VALUE = "liveValue";
-  private static final String DELETED_VALUE = "deletedValue";
-  private static final String CACHE_SIZE = "cacheSize";
-  private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
-  private static final String PARSE_TIMEOUT_MILLIS = "parseTimeoutMillis";
-  private static final String MODE = "mode";
-  private static final String DELETED_BY_COLUMN = "deletedByColumn";
-  private static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
-  private static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
-  private static final String CASCADE = "cascade";
-  private static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
+  static final String SYSTEM_PREFIX = ConfigSource.SYSTEM_PREFIX;
+  static final String COLUMN = "column";
+  static final String TABLES = "tables";
+  static final String LIVE_VALUE = "liveValue";
+  static final String DELETED_VALUE = "deletedValue";
+  static final String CACHE_SIZE = "cacheSize";
+  static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
+  static final String PARSE_TIMEOUT_MILLIS = "parseTimeoutMillis";
+  static final String MODE = "mode";
+  static final String DELETED_BY_COLUMN = "deletedByColumn";
+  static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
+  static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
+  static final String CASCADE = "cascade";
+  static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
       ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE);
 
   private static final String NULL = ConfigValues.NULL;
-  private static final String DEFAULT_DELETED_VALUE = "CURRENT_TIMESTAMP";
+  static final String DEFAULT_DELETED_VALUE = "CURRENT_TIMESTAMP";
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig(List.of("deleted_at"), List.of(), null, null, 10_000, false, 5_000, null, null,
@@ -85,7 +80,7 @@ public final class SoftDeleteConfig {
   private final boolean observe;
   private final List<TableMarker> tableMarkers;
 
-  private SoftDeleteConfig(List<String> columns, List<String> tables, String liveValue, String deletedValue,
+  SoftDeleteConfig(List<String> columns, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
       String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
       List<TableMarker> tableMarkers) {
@@ -127,7 +122,7 @@ public final class SoftDeleteConfig {
    * @throws SoftDeleteException naming the property and the value, for an unknown key or a bad value
    */
   public static SoftDeleteConfig fromProperties(Properties props) {
-    return build(props, true);
+    return ConfigReader.read(props, true);
   }
 
   /**
@@ -138,135 +133,7 @@ public final class SoftDeleteConfig {
    * @throws SoftDeleteException naming the property and the value, for an unknown key or a bad value
    */
   public static SoftDeleteConfig fromPropertiesOnly(Properties props) {
-    return build(props, false);
-  }
-
-  private static SoftDeleteConfig build(Properties props, boolean readSystemProperties) {
-    Properties given = props == null ? new Properties() : props;
-    rejectUnknownKeys(given, readSystemProperties);
-    ConfigSource source = new ConfigSource(given, readSystemProperties);
-
-    List<String> columns = source.value(COLUMN).map(ConfigValues::columns).orElse(DEFAULTS.columns);
-    List<String> tables = source.value(TABLES).map(ConfigValues::tables).orElse(DEFAULTS.tables);
-    String liveValue = source.value(LIVE_VALUE).map(ConfigValues::expression).orElse(null);
-    String deletedValue = source.value(DELETED_VALUE).map(ConfigValues::deletedValue).orElse(null);
-    int cacheSize = source.value(CACHE_SIZE).map(ConfigValues::atLeastOne).orElse(DEFAULTS.cacheSize);
-    int parseTimeoutMillis = source.value(PARSE_TIMEOUT_MILLIS).map(ConfigValues::atLeastOne)
-        .orElse(DEFAULTS.parseTimeoutMillis);
-    boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(s -> ConfigValues.choice(s, "fail", "warn"))
-        .orElse(DEFAULTS.warnOnUnparseableSelect);
-    boolean observe = source.value(MODE).map(s -> ConfigValues.choice(s, "enforce", "observe"))
-        .orElse(DEFAULTS.observe);
-
-    // a deleted row must not look live, or DELETE would silently do nothing visible
-    String effectiveLive = liveValue == null ? NULL : liveValue;
-    String effectiveDeleted = deletedValue == null ? DEFAULT_DELETED_VALUE : deletedValue;
-    if (ConfigValues.normalised(effectiveDeleted).equals(ConfigValues.normalised(effectiveLive))) {
-      throw source.value(DELETED_VALUE).orElseGet(() -> Setting.builtIn(DELETED_VALUE, DEFAULT_DELETED_VALUE))
-          .error("same as liveValue '" + effectiveLive + "', so deleted rows would look live");
-    }
-    String deletedBy = source.value(DELETED_BY_COLUMN).map(setting -> ConfigValues.auditColumn(setting, columns))
-        .orElse(null);
-    String reason = source.value(DELETE_REASON_COLUMN).map(setting -> ConfigValues.auditColumn(setting, columns))
-        .orElse(null);
-    if (deletedBy != null && reason != null && ConfigValues.sameColumn(deletedBy, reason)) {
-      throw source.value(DELETE_REASON_COLUMN).orElseThrow()
-          .error("same column as deletedByColumn '" + deletedBy + "'");
-    }
-    Optional<Setting> supplierSetting = source.value(DELETED_BY_SUPPLIER);
-    TableMarker global = new TableMarker(null, columns, liveValue, deletedValue, deletedBy, reason);
-    List<TableMarker> tableMarkers = TableMarkerReader.read(source, global);
-    boolean anyDeletedBy = deletedBy != null || tableMarkers.stream().anyMatch(t -> t.deletedByColumn() != null);
-    if (supplierSetting.isPresent() && !anyDeletedBy) {
-      throw supplierSetting.get().error("has no effect without deletedByColumn; set deletedByColumn too");
-    }
-    DeletedBySupplier supplier = supplierSetting.map(ConfigValues::supplier).orElse(null);
-    List<String> softTables = tables.isEmpty() ? tables : withTablesOf(tables, tableMarkers);
-    List<Cascade> cascades = source.value(CASCADE)
-        .map(setting -> cascades(setting, softTables, global, tableMarkers)).orElse(List.of());
-    return new SoftDeleteConfig(columns, softTables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
-        deletedBy, reason, supplier, cascades, observe, tableMarkers);
-  }
-
-  // the tables named in per-table keys are soft too
-  private static List<String> withTablesOf(List<String> tables, List<TableMarker> tableMarkers) {
-    Set<String> lower = new LinkedHashSet<>();
-    List<String> all = new ArrayList<>();
-    for (String table : tables) {
-      lower.add(table.toLowerCase(Locale.ROOT));
-      all.add(table);
-    }
-    for (TableMarker marker : tableMarkers) {
-      if (lower.add(marker.table().toLowerCase(Locale.ROOT))) {
-        all.add(marker.table());
-      }
-    }
-    return List.copyOf(all);
-  }
-
-  // every table on a cascade needs a timestamp deleted value; a value set nowhere is checked at detection
-  private static List<Cascade> cascades(Setting setting, List<String> tables, TableMarker global,
-      List<TableMarker> tableMarkers) {
-    List<Cascade> parsed = parseCascades(setting, tables);
-    for (Cascade cascade : parsed) {
-      for (String table : List.of(cascade.parentTable(), cascade.childTable())) {
-        String own = ownMarker(tableMarkers, table).map(TableMarker::deletedValue).orElse(null);
-        if (own == null && global.deletedValue() != null && !ConfigValues.isTimestamp(global.deletedValue())) {
-          throw setting.error("cascades need deletedValue CURRENT_TIMESTAMP (it is '" + global.deletedValue()
-              + "'): parent and children are marked with one timestamp, which is how undo tells the children a"
-              + " cascade deleted from those deleted before");
-        }
-        if (own != null && !ConfigValues.isTimestamp(own)) {
-          throw setting.error(cascade.refusalThrough(table, "deletedValue '" + own + "'"));
-        }
-      }
-    }
-    return parsed;
-  }
-
-  private static List<Cascade> parseCascades(Setting setting, List<String> tables) {
-    try {
-      return Cascades.parse(setting.value(), tables);
-    } catch (IllegalArgumentException e) {
-      throw setting.error(e.getMessage());
-    }
-  }
-
-  private static Optional<TableMarker> ownMarker(List<TableMarker> tableMarkers, String qualifiedName) {
-    int dot = qualifiedName.lastIndexOf('.');
-    String schema = dot < 0 ? null : qualifiedName.substring(0, dot);
-    String name = qualifiedName.substring(dot + 1);
-    return tableMarkers.stream().filter(t -> t.names(schema, name)).findFirst();
-  }
-
-  private static void rejectUnknownKeys(Properties given, boolean readSystemProperties) {
-    for (String key : given.stringPropertyNames()) {
-      if (!isKey(key)) {
-        throw new SoftDeleteException("softdelete: unknown property '" + key + "'; " + knownKeys(key));
-      }
-    }
-    if (readSystemProperties) {
-      // system properties are shared with every tool of the build (mvn -Dsoftdelete.version=... reaches the
-      // test JVM through Surefire): one we do not know is reported, never fatal
-      for (String name : System.getProperties().stringPropertyNames()) {
-        if (name.startsWith(SYSTEM_PREFIX) && !isKey(name.substring(SYSTEM_PREFIX.length()))) {
-          UnknownSystemProperties.warnOnce(name, "softdelete: ignoring system property '" + name
-              + "', which is not a softdelete key; " + knownKeys(name.substring(SYSTEM_PREFIX.length()))
-                  .replace("known properties", "known keys"));
-        }
-      }
-    }
-  }
-
-  private static String knownKeys(String key) {
-    if (key.startsWith(TableMarkerReader.PREFIX)) {
-      return TableMarkerReader.unknownKeyReason(key);
-    }
-    return "known properties: " + String.join(", ", KEYS);
-  }
-
-  private static boolean isKey(String key) {
-    return KEYS.contains(key) || TableMarkerReader.isKey(key);
+    return ConfigReader.read(props, false);
   }
 
   /** The marker column, or the first of its candidates, as configured: possibly quoted. */
