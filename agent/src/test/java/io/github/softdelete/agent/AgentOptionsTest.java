@@ -27,6 +27,17 @@ class AgentOptionsTest {
   }
 
   @Test
+  void shouldReadPerTableOptionsIntoTheConfiguration() throws Exception {
+    Properties options = AgentOptions.parse("column=deleted_at:is_deleted:del_flag,"
+        + "table.sys_user.liveValue='0',table.sys_user.deletedValue='2',table.app.orders.deletedByColumn=who");
+
+    assertThat(io.github.softdelete.mybatis.SoftDeleteConfig.fromPropertiesOnly(options)).hasToString(
+        "column=deleted_at:is_deleted:del_flag, tables=(detect), liveValue=(by type), deletedValue=(by type),"
+            + " cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000, mode=enforce,"
+            + " table.app.orders.deletedByColumn=who, table.sys_user.liveValue='0', table.sys_user.deletedValue='2'");
+  }
+
+  @Test
   void shouldLetOptionsWrittenOutWinOverTheConfigFile() throws Exception {
     Path file = Files.writeString(dir.resolve("softdelete.properties"), "column=gone\ntables=users\n");
 

@@ -29,6 +29,22 @@ public record Cascade(String childTable, String childColumn, String parentTable,
    * Table names match case-insensitively; a name without schema matches the same name in any schema, as
    * {@code tables} does.
    */
+  /** Whether a deleted value is a timestamp, which ties a cascade's children to their parent's deletion. */
+  public static boolean tiesByTimestamp(String deletedValue) {
+    return ConfigValues.isTimestamp(deletedValue);
+  }
+
+  /**
+   * Why this cascade cannot go through {@code table}, whose marker ({@code what}: its deleted value, or its
+   * column's type) is not a timestamp.
+   */
+  public String refusalThrough(String table, String what) {
+    return "the cascade '" + this + "' goes through table '" + table + "', whose " + what
+        + " is not a timestamp: parent and children are tied by one deletion timestamp, which is how undo tells"
+        + " the children a cascade deleted from those deleted before; give table '" + table
+        + "' a timestamp marker (table." + table + ".deletedValue=CURRENT_TIMESTAMP) or drop the cascade";
+  }
+
   static boolean sameTable(String a, String b) {
     String left = a.toLowerCase(Locale.ROOT);
     String right = b.toLowerCase(Locale.ROOT);

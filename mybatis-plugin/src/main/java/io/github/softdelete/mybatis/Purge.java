@@ -7,7 +7,10 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -80,6 +83,8 @@ public final class Purge {
     private String deletedAtColumn;
     private Listener listener = new Listener() {};
     private List<Cascade> cascades = List.of();
+    private SoftDeleteConfig config;
+    private final Map<String, String> deletedAtColumns = new HashMap<>();
 
     private Builder() {}
 
@@ -126,6 +131,8 @@ public final class Purge {
      * that the purge reads the rows as the interceptor marks them; later calls may override each.
      */
     public Builder config(SoftDeleteConfig config) {
+      // per-table markers and candidates: each table reads its own marker, as the interceptor does
+      this.config = config;
       return column(config.column()).liveValue(config.liveValue()).cascades(config.cascades());
     }
 
@@ -150,6 +157,15 @@ public final class Purge {
      */
     public Builder deletedAtColumn(String column) {
       this.deletedAtColumn = column;
+      return this;
+    }
+
+    /**
+     * The timestamp column of one table that tells when a row was deleted, for a table whose marker is a flag
+     * (overrides {@link #deletedAtColumn(String)} for that table).
+     */
+    public Builder deletedAtColumn(String table, String column) {
+      deletedAtColumns.put(table.strip().toLowerCase(Locale.ROOT), column);
       return this;
     }
 
@@ -198,10 +214,31 @@ public final class Purge {
       }
       String live = liveValue.strip();
       List<String> ordered = TableOrder.childrenFirst(cascades).apply(List.copyOf(tables));
+      Map<String, PurgeSettings.Marker> markers = new HashMap<>();
+      for (String table : ordered) {
+        markers.put(table, markerOf(table, live));
+      }
       PurgeSettings settings = new PurgeSettings(ordered, retention, archiveSuffix, batchSize, dryRun,
           column, live.equalsIgnoreCase("NULL") ? null : live,
-          deletedAtColumn == null ? column : deletedAtColumn);
+          deletedAtColumn == null ? column : deletedAtColumn, markers);
       return new Purge(settings, listener);
+    }
+
+    private PurgeSettings.Marker markerOf(String table, String live) {
+      String deletedAt = deletedAtColumns.getOrDefault(table.strip().toLowerCase(Locale.ROOT), deletedAtColumn);
+      int dot = table.lastIndexOf('.');
+      String schema = dot < 0 ? null : table.substring(0, dot).strip();
+      String name = table.substring(dot + 1).strip();
+      boolean own = config != null && config.tableMarkers().stream().anyMatch(t -> t.names(schema, name));
+      if (!own && (config == null || config.columns().size() == 1)) {
+        return new PurgeSettings.Marker(List.of(column), live, deletedAt);
+      }
+      TableMarker marker = config.markerFor(schema, name);
+      if (marker.liveValue() != null && !LITERAL.matcher(marker.liveValue().strip()).matches()) {
+        throw new PurgeException("softdelete purge: live value '" + marker.liveValue() + "' of table '" + table
+            + "' is not a literal (NULL, TRUE, FALSE, a number or a '...' string)");
+      }
+      return new PurgeSettings.Marker(marker.columns(), marker.liveValue(), deletedAt);
     }
   }
 

@@ -1,16 +1,8 @@
 package io.github.softdelete.mybatis;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
  * The options of softdelete: one immutable value, validated when it is built.
@@ -22,12 +14,12 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  * <table>
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code column}</td><td>{@code deleted_at}</td><td>the marker column</td></tr>
+ *   <tr><td>{@code column}</td><td>{@code deleted_at}</td><td>the marker column, or candidates separated by
+ *       colons: each table's marker is the first it has (found through JDBC metadata)</td></tr>
  *   <tr><td>{@code tables}</td><td>(detect)</td><td>soft tables, separated by commas or colons; unset:
  *       every table that has {@code column}</td></tr>
- *   <tr><td>{@code liveValue}</td><td>{@code NULL}</td><td>marker value of live rows</td></tr>
- *   <tr><td>{@code deletedValue}</td><td>{@code CURRENT_TIMESTAMP}</td><td>SQL expression written on
- *       delete</td></tr>
+ *   <tr><td>{@code liveValue}</td><td>(by type)</td><td>marker value of live rows</td></tr>
+ *   <tr><td>{@code deletedValue}</td><td>(by type)</td><td>SQL expression written on delete</td></tr>
  *   <tr><td>{@code cacheSize}</td><td>{@code 10000}</td><td>most rewrites cached per mode</td></tr>
  *   <tr><td>{@code onUnparseableSelect}</td><td>{@code fail}</td><td>{@code warn} lets a SELECT the parser
  *       cannot read run unchanged, with a warning</td></tr>
@@ -42,38 +34,44 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  *       would rewrite or refuse</td></tr>
  *   <tr><td>{@code explicitMarker}</td><td>{@code respect}</td><td>{@code filter} adds the automatic predicate
  *       even where the statement constrains the marker itself</td></tr>
+ *   <tr><td>{@code table.<name>.column}, {@code .liveValue}, {@code .deletedValue}, {@code .deletedByColumn},
+ *       {@code .deleteReasonColumn}</td><td>(the global key)</td><td>the marker of one table ({@code table} or
+ *       {@code schema.table}), which these keys make soft</td></tr>
  * </table>
+ *
+ * <p>Values set nowhere follow the marker column's JDBC type where metadata is read (detection, candidates,
+ * a table's own column): date/time {@code NULL}/{@code CURRENT_TIMESTAMP}, boolean {@code FALSE}/{@code TRUE},
+ * integer {@code 0}/{@code 1}. Where it is not read, they are {@code NULL}/{@code CURRENT_TIMESTAMP}.
  */
 public final class SoftDeleteConfig {
-  private static final String SYSTEM_PREFIX = "softdelete.";
-  private static final String COLUMN = "column";
-  private static final String TABLES = "tables";
-  private static final String LIVE_VALUE = "liveValue";
-  private static final String DELETED_VALUE = "deletedValue";
-  private static final String CACHE_SIZE = "cacheSize";
-  private static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
-  private static final String PARSE_TIMEOUT_MILLIS = "parseTimeoutMillis";
-  private static final String MODE = "mode";
-  private static final String DELETED_BY_COLUMN = "deletedByColumn";
-  private static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
-  private static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
-  private static final String CASCADE = "cascade";
-  private static final String EXPLICIT_MARKER = "explicitMarker";
-  private static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
+  static final String SYSTEM_PREFIX = ConfigSource.SYSTEM_PREFIX;
+  static final String COLUMN = "column";
+  static final String TABLES = "tables";
+  static final String LIVE_VALUE = "liveValue";
+  static final String DELETED_VALUE = "deletedValue";
+  static final String CACHE_SIZE = "cacheSize";
+  static final String ON_UNPARSEABLE_SELECT = "onUnparseableSelect";
+  static final String PARSE_TIMEOUT_MILLIS = "parseTimeoutMillis";
+  static final String MODE = "mode";
+  static final String DELETED_BY_COLUMN = "deletedByColumn";
+  static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
+  static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
+  static final String CASCADE = "cascade";
+  static final String EXPLICIT_MARKER = "explicitMarker";
+  static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
       ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE,
       EXPLICIT_MARKER);
-  // a cascade binds one timestamp for parent and children; other values cannot tell whose cascade marked a row
-  private static final Set<String> TIMESTAMP_VALUES = Set.of("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()",
-      "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
 
-  private static final String NULL = "NULL";
+  private static final String NULL = ConfigValues.NULL;
+  static final String DEFAULT_DELETED_VALUE = "CURRENT_TIMESTAMP";
 
   private static final SoftDeleteConfig DEFAULTS =
-      new SoftDeleteConfig("deleted_at", List.of(), NULL, "CURRENT_TIMESTAMP", 10_000, false, 5_000, null, null,
-          null, List.of(), false, true);
+      new SoftDeleteConfig(List.of("deleted_at"), List.of(), null, null, 10_000, false, 5_000, null, null,
+          null, List.of(), false, true, List.of());
 
-  private final String column;
+  private final List<String> columns;
   private final List<String> tables;
+  // null: not set (the column's type decides, or the built-in NULL / CURRENT_TIMESTAMP)
   private final String liveValue;
   private final String deletedValue;
   private final int cacheSize;
@@ -85,12 +83,13 @@ public final class SoftDeleteConfig {
   private final List<Cascade> cascades;
   private final boolean observe;
   private final boolean respectExplicitMarkers;
+  private final List<TableMarker> tableMarkers;
 
-  private SoftDeleteConfig(String column, List<String> tables, String liveValue, String deletedValue,
+  SoftDeleteConfig(List<String> columns, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
       String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
-      boolean respectExplicitMarkers) {
-    this.column = column;
+      boolean respectExplicitMarkers, List<TableMarker> tableMarkers) {
+    this.columns = columns;
     this.tables = tables;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
@@ -103,11 +102,17 @@ public final class SoftDeleteConfig {
     this.cascades = cascades;
     this.observe = observe;
     this.respectExplicitMarkers = respectExplicitMarkers;
+    this.tableMarkers = tableMarkers;
   }
 
-  /** Every key this configuration reads, in the order the documentation lists them. */
+  /** Every key this configuration reads, in the order the documentation lists them (without per-table keys). */
   public static List<String> keys() {
     return KEYS;
+  }
+
+  /** The attributes of the per-table keys {@code table.<name>.<attribute>}. */
+  public static List<String> tableKeys() {
+    return TableMarkerReader.ATTRIBUTES;
   }
 
   /** The built-in defaults, ignoring system properties. */
@@ -123,7 +128,7 @@ public final class SoftDeleteConfig {
    * @throws SoftDeleteException naming the property and the value, for an unknown key or a bad value
    */
   public static SoftDeleteConfig fromProperties(Properties props) {
-    return build(props, true);
+    return ConfigReader.read(props, true);
   }
 
   /**
@@ -134,267 +139,89 @@ public final class SoftDeleteConfig {
    * @throws SoftDeleteException naming the property and the value, for an unknown key or a bad value
    */
   public static SoftDeleteConfig fromPropertiesOnly(Properties props) {
-    return build(props, false);
+    return ConfigReader.read(props, false);
   }
 
-  private static SoftDeleteConfig build(Properties props, boolean readSystemProperties) {
-    Properties given = props == null ? new Properties() : props;
-    rejectUnknownKeys(given, readSystemProperties);
-    Source source = new Source(given, readSystemProperties);
-
-    String column = source.value(COLUMN).map(SoftDeleteConfig::identifier).orElse(DEFAULTS.column);
-    List<String> tables = source.value(TABLES).map(SoftDeleteConfig::tables).orElse(DEFAULTS.tables);
-    String liveValue = source.value(LIVE_VALUE).map(SoftDeleteConfig::expression).orElse(DEFAULTS.liveValue);
-    String deletedValue = source.value(DELETED_VALUE).map(SoftDeleteConfig::expression)
-        .orElse(DEFAULTS.deletedValue);
-    int cacheSize = source.value(CACHE_SIZE).map(SoftDeleteConfig::atLeastOne).orElse(DEFAULTS.cacheSize);
-    int parseTimeoutMillis = source.value(PARSE_TIMEOUT_MILLIS).map(SoftDeleteConfig::atLeastOne)
-        .orElse(DEFAULTS.parseTimeoutMillis);
-    boolean warn = source.value(ON_UNPARSEABLE_SELECT).map(SoftDeleteConfig::warnOnUnparseableSelect)
-        .orElse(DEFAULTS.warnOnUnparseableSelect);
-    boolean observe = source.value(MODE).map(SoftDeleteConfig::observe).orElse(DEFAULTS.observe);
-    boolean respectExplicitMarkers = source.value(EXPLICIT_MARKER).map(SoftDeleteConfig::respectExplicitMarkers)
-        .orElse(DEFAULTS.respectExplicitMarkers);
-
-    // a deleted row must not look live, or DELETE would silently do nothing visible
-    if (deletedValue.equals(NULL)) {
-      throw source.value(DELETED_VALUE).orElseThrow()
-          .error("deleted rows must be told apart from live ones by a value other than NULL");
-    }
-    if (normalised(deletedValue).equals(normalised(liveValue))) {
-      throw source.value(DELETED_VALUE).orElseGet(() -> Setting.builtIn(DELETED_VALUE, DEFAULTS.deletedValue))
-          .error("same as liveValue '" + liveValue + "', so deleted rows would look live");
-    }
-    String deletedBy = source.value(DELETED_BY_COLUMN).map(setting -> auditColumn(setting, column))
-        .orElse(null);
-    String reason = source.value(DELETE_REASON_COLUMN).map(setting -> auditColumn(setting, column))
-        .orElse(null);
-    if (deletedBy != null && reason != null
-        && normalised(SqlNames.unquoted(deletedBy)).equals(normalised(SqlNames.unquoted(reason)))) {
-      throw source.value(DELETE_REASON_COLUMN).orElseThrow()
-          .error("same column as deletedByColumn '" + deletedBy + "'");
-    }
-    Optional<Setting> supplierSetting = source.value(DELETED_BY_SUPPLIER);
-    if (supplierSetting.isPresent() && deletedBy == null) {
-      throw supplierSetting.get().error("has no effect without deletedByColumn; set deletedByColumn too");
-    }
-    DeletedBySupplier supplier = supplierSetting.map(SoftDeleteConfig::supplier).orElse(null);
-    List<Cascade> cascades = source.value(CASCADE)
-        .map(setting -> cascades(setting, tables, deletedValue)).orElse(List.of());
-    return new SoftDeleteConfig(column, tables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
-        deletedBy, reason, supplier, cascades, observe, respectExplicitMarkers);
-  }
-
-  private static String auditColumn(Setting setting, String markerColumn) {
-    String name = identifier(setting);
-    if (normalised(SqlNames.unquoted(name)).equals(normalised(SqlNames.unquoted(markerColumn)))) {
-      throw setting.error("same column as the marker column '" + markerColumn + "'");
-    }
-    return name;
-  }
-
-  private static DeletedBySupplier supplier(Setting setting) {
-    Class<?> type;
-    try {
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      type = Class.forName(setting.value, true,
-          context != null ? context : SoftDeleteConfig.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw setting.error("no such class");
-    }
-    if (!DeletedBySupplier.class.isAssignableFrom(type)) {
-      throw setting.error("does not implement " + DeletedBySupplier.class.getName());
-    }
-    try {
-      return (DeletedBySupplier) type.getConstructor().newInstance();
-    } catch (NoSuchMethodException | IllegalAccessException e) {
-      throw setting.error("needs a public constructor without arguments");
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new SoftDeleteException("softdelete: " + setting.origin + " has value '" + setting.value
-          + "': its constructor failed: " + e, e);
-    }
-  }
-
-  private static List<Cascade> cascades(Setting setting, List<String> tables, String deletedValue) {
-    if (!TIMESTAMP_VALUES.contains(normalised(deletedValue))) {
-      throw setting.error("cascades need deletedValue CURRENT_TIMESTAMP (it is '" + deletedValue
-          + "'): parent and children are marked with one timestamp, which is how undo tells the children a"
-          + " cascade deleted from those deleted before");
-    }
-    try {
-      return Cascades.parse(setting.value, tables);
-    } catch (IllegalArgumentException e) {
-      throw setting.error(e.getMessage());
-    }
-  }
-
-  private static void rejectUnknownKeys(Properties given, boolean readSystemProperties) {
-    for (String key : given.stringPropertyNames()) {
-      if (!isKey(key)) {
-        throw new SoftDeleteException("softdelete: unknown property '" + key + "'; known properties: "
-            + String.join(", ", KEYS));
-      }
-    }
-    if (readSystemProperties) {
-      // system properties are shared with every tool of the build (mvn -Dsoftdelete.version=... reaches the
-      // test JVM through Surefire): one we do not know is reported, never fatal
-      for (String name : System.getProperties().stringPropertyNames()) {
-        if (name.startsWith(SYSTEM_PREFIX) && !isKey(name.substring(SYSTEM_PREFIX.length()))) {
-          UnknownSystemProperties.warnOnce(name, "softdelete: ignoring system property '" + name
-              + "', which is not a softdelete key; known keys: " + String.join(", ", KEYS));
-        }
-      }
-    }
-  }
-
-  private static boolean isKey(String key) {
-    return KEYS.contains(key);
-  }
-
-  private static String identifier(Setting setting) {
-    if (!SqlNames.IDENTIFIER.matcher(setting.value).matches()) {
-      throw setting.error("not a SQL identifier");
-    }
-    return setting.value;
-  }
-
-  private static List<String> tables(Setting setting) {
-    List<String> names = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (String entry : SqlNames.splitOutsideQuotes(setting.value, ",:")) {
-      String name = entry.strip();
-      if (name.isEmpty()) {
-        throw setting.error("empty table name");
-      }
-      List<String> parts = SqlNames.dottedName(name, 1, 2);
-      if (parts == null) {
-        throw setting.error("'" + name + "' is not a table name (table or schema.table, each a SQL identifier)");
-      }
-      // stored unquoted: soft tables match case-insensitively, so quotes carry no meaning here
-      String unquoted = String.join(".", parts);
-      if (seen.add(unquoted.toLowerCase(Locale.ROOT))) {
-        names.add(unquoted);
-      }
-    }
-    return Collections.unmodifiableList(names);
-  }
-
-  private static String expression(Setting setting) {
-    String value = setting.value;
-    if (value.equalsIgnoreCase(NULL)) {
-      return NULL;
-    }
-    // the value is spliced into SQL text: a comment or a second statement would swallow or add SQL
-    if (hasOutsideQuotes(value, ";", "--", "/*", "#")) {
-      throw setting.error("comments and semicolons are not allowed in a SQL expression");
-    }
-    // a placeholder would shift the meaning of every parameter the application binds after it
-    if (hasOutsideQuotes(value, "?")) {
-      throw setting.error("parameter placeholders ('?') are not allowed in a SQL expression");
-    }
-    try {
-      if (CCJSqlParserUtil.parseExpression(value, false) != null) {
-        return value;
-      }
-    } catch (JSQLParserException | RuntimeException e) {
-      // not an expression: reported below
-    }
-    throw setting.error("not a SQL expression");
-  }
-
-  private static int atLeastOne(Setting setting) {
-    try {
-      int size = Integer.parseInt(setting.value);
-      if (size >= 1) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // not a number: reported below
-    }
-    throw setting.error("not a whole number of at least 1");
-  }
-
-  private static boolean warnOnUnparseableSelect(Setting setting) {
-    if (setting.value.equalsIgnoreCase("fail")) {
-      return false;
-    }
-    if (setting.value.equalsIgnoreCase("warn")) {
-      return true;
-    }
-    throw setting.error("expected 'fail' or 'warn'");
-  }
-
-  private static boolean observe(Setting setting) {
-    if (setting.value.equalsIgnoreCase("enforce")) {
-      return false;
-    }
-    if (setting.value.equalsIgnoreCase("observe")) {
-      return true;
-    }
-    throw setting.error("expected 'enforce' or 'observe'");
-  }
-
-  private static boolean respectExplicitMarkers(Setting setting) {
-    if (setting.value.equalsIgnoreCase("respect")) {
-      return true;
-    }
-    if (setting.value.equalsIgnoreCase("filter")) {
-      return false;
-    }
-    throw setting.error("expected 'respect' or 'filter'");
-  }
-
-  private static boolean hasOutsideQuotes(String value, String... tokens) {
-    char quote = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '`' || c == '\'') {
-        quote = c;
-      } else {
-        for (String token : tokens) {
-          if (value.startsWith(token, i)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String normalised(String expression) {
-    return expression.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-  }
-
-  /** The marker column as configured: an identifier, possibly quoted with {@code "} or {@code `}. */
+  /** The marker column, or the first of its candidates, as configured: possibly quoted. */
   public String column() {
-    return column;
+    return columns.get(0);
+  }
+
+  /** The marker column candidates, in order (one when {@code column} names one column). */
+  public List<String> columns() {
+    return columns;
   }
 
   /**
-   * The configured soft tables, unquoted, {@code table} or {@code schema.table}, without duplicates; empty
-   * when they are detected from JDBC metadata.
+   * The soft tables, unquoted, {@code table} or {@code schema.table}, without duplicates: the configured
+   * ones and those named in per-table keys; empty when they are detected from JDBC metadata.
    */
   public List<String> tables() {
     return tables;
   }
 
-  /** Whether the soft tables are every table that has {@link #column()}, found through JDBC metadata. */
+  /**
+   * Whether the soft tables are every table that has {@link #column()} (or one of {@link #columns()}), found
+   * through JDBC metadata, and those named in per-table keys.
+   */
   public boolean detectTables() {
     return tables.isEmpty();
   }
 
   /** The marker value of live rows: {@code NULL} (live means {@code IS NULL}) or a SQL expression. */
   public String liveValue() {
-    return liveValue;
+    return liveValue == null ? NULL : liveValue;
   }
 
   /** The SQL expression a DELETE writes into the marker column; never {@code NULL}. */
   public String deletedValue() {
-    return deletedValue;
+    return deletedValue == null ? DEFAULT_DELETED_VALUE : deletedValue;
+  }
+
+  /** The settings of each table named in a {@code table.<name>.*} key, by name; unset parts are {@code null}. */
+  public List<TableMarker> tableMarkers() {
+    return tableMarkers;
+  }
+
+  /**
+   * What decides one table's marker: its own keys, then the global ones; values set in neither are
+   * {@code null} (they follow the column's type).
+   *
+   * @param schema the table's schema, unquoted, or {@code null}
+   * @param name the table's name, unquoted
+   */
+  public TableMarker markerFor(String schema, String name) {
+    TableMarker global = globalMarker();
+    for (TableMarker own : tableMarkers) {
+      if (own.names(schema, name)) {
+        return own.over(global);
+      }
+    }
+    String qualified = schema == null ? name : schema + "." + name;
+    return new TableMarker(qualified, List.of(), null, null, null, null).over(global);
+  }
+
+  private TableMarker globalMarker() {
+    return new TableMarker(null, columns, liveValue, deletedValue, deletedByColumn, deleteReasonColumn);
+  }
+
+  /**
+   * Whether the markers need JDBC metadata: to detect the tables, to choose among candidate columns, or to
+   * learn the type of a table's own column whose values are set nowhere. Otherwise every table's marker is
+   * known without a connection (values set nowhere: {@code NULL} / {@code CURRENT_TIMESTAMP}).
+   */
+  public boolean needsMetadata() {
+    if (detectTables() || columns.size() > 1) {
+      return true;
+    }
+    for (TableMarker own : tableMarkers) {
+      TableMarker merged = own.over(globalMarker());
+      if (!own.columns().isEmpty()
+          && (own.columns().size() > 1 || merged.liveValue() == null || merged.deletedValue() == null)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The most rewritten statements kept per mode. */
@@ -460,14 +287,16 @@ public final class SoftDeleteConfig {
       return false;
     }
     SoftDeleteConfig other = (SoftDeleteConfig) o;
-    return column.equals(other.column) && tables.equals(other.tables) && liveValue.equals(other.liveValue)
-        && deletedValue.equals(other.deletedValue) && cacheSize == other.cacheSize
+    return columns.equals(other.columns) && tables.equals(other.tables)
+        && Objects.equals(liveValue, other.liveValue) && Objects.equals(deletedValue, other.deletedValue)
+        && cacheSize == other.cacheSize
         && warnOnUnparseableSelect == other.warnOnUnparseableSelect
         && parseTimeoutMillis == other.parseTimeoutMillis
         && Objects.equals(deletedByColumn, other.deletedByColumn)
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
         && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
-        && observe == other.observe && respectExplicitMarkers == other.respectExplicitMarkers;
+        && observe == other.observe && respectExplicitMarkers == other.respectExplicitMarkers
+        && tableMarkers.equals(other.tableMarkers);
   }
 
   private String supplierName() {
@@ -476,18 +305,22 @@ public final class SoftDeleteConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(column, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
+    return Objects.hash(columns, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
         parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe,
-        respectExplicitMarkers);
+        respectExplicitMarkers, tableMarkers);
   }
 
-  /** The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...}. */
+  /**
+   * The effective options in agent-option style, e.g. {@code column=deleted_at, tables=users:orders, ...,
+   * table.sys_user.column=del_flag}; a value set nowhere shows as {@code (by type)} where metadata decides it.
+   */
   @Override
   public String toString() {
-    return COLUMN + "=" + column
+    boolean byType = needsMetadata();
+    return COLUMN + "=" + String.join(":", columns)
         + ", " + TABLES + "=" + (tables.isEmpty() ? "(detect)" : String.join(":", tables))
-        + ", " + LIVE_VALUE + "=" + liveValue
-        + ", " + DELETED_VALUE + "=" + deletedValue
+        + ", " + LIVE_VALUE + "=" + (liveValue == null && byType ? "(by type)" : liveValue())
+        + ", " + DELETED_VALUE + "=" + (deletedValue == null && byType ? "(by type)" : deletedValue())
         + ", " + CACHE_SIZE + "=" + cacheSize
         + ", " + ON_UNPARSEABLE_SELECT + "=" + (warnOnUnparseableSelect ? "warn" : "fail")
         + ", " + PARSE_TIMEOUT_MILLIS + "=" + parseTimeoutMillis
@@ -497,35 +330,7 @@ public final class SoftDeleteConfig {
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
         + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())
         + (cascades.isEmpty() ? "" : ", " + CASCADE + "="
-            + String.join(":", cascades.stream().map(Cascade::toString).toList()));
-  }
-
-  /** Where each key's value comes from: the given properties, else the system property. */
-  private record Source(Properties given, boolean readSystemProperties) {
-    Optional<Setting> value(String key) {
-      String value = given.getProperty(key);
-      if (value != null && !value.isBlank()) {
-        return Optional.of(new Setting("property '" + key + "'", value.strip()));
-      }
-      if (!readSystemProperties) {
-        return Optional.empty();
-      }
-      String systemValue = System.getProperty(SYSTEM_PREFIX + key);
-      if (systemValue != null && !systemValue.isBlank()) {
-        return Optional.of(new Setting("system property '" + SYSTEM_PREFIX + key + "'", systemValue.strip()));
-      }
-      return Optional.empty();
-    }
-  }
-
-  /** One value and where it came from, so that an error names the very property to fix. */
-  private record Setting(String origin, String value) {
-    static Setting builtIn(String key, String value) {
-      return new Setting("property '" + key + "'", value);
-    }
-
-    SoftDeleteException error(String reason) {
-      return new SoftDeleteException("softdelete: " + origin + " has value '" + value + "': " + reason);
-    }
+            + String.join(":", cascades.stream().map(Cascade::toString).toList()))
+        + String.join("", tableMarkers.stream().map(t -> ", " + t.describe()).toList());
   }
 }

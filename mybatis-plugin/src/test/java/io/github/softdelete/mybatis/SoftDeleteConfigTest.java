@@ -77,8 +77,9 @@ class SoftDeleteConfigTest {
 
   @Test
   void shouldListEffectiveOptionsInToString() {
-    assertThat(SoftDeleteConfig.defaults()).hasToString("column=deleted_at, tables=(detect), liveValue=NULL, "
-        + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000,"
+    // detected markers take values set nowhere from their column's type
+    assertThat(SoftDeleteConfig.defaults()).hasToString("column=deleted_at, tables=(detect), liveValue=(by type), "
+        + "deletedValue=(by type), cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000,"
         + " mode=enforce");
 
     SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("column", "removed", "tables", "users,app.orders",

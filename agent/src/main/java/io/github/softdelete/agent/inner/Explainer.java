@@ -2,7 +2,7 @@ package io.github.softdelete.agent.inner;
 
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
@@ -21,7 +21,12 @@ public final class Explainer implements BiFunction<Properties, String, String> {
       throw new IllegalArgumentException("explain needs the option tables=... (with no database there is no "
           + "column '" + config.column() + "' to detect soft tables by)");
     }
-    SqlRewriter rewriter = new SqlRewriter(SoftTables.of(config.tables()),
+    SoftTableCatalog catalog = new SoftTableCatalog(config);
+    if (catalog.needsConnection()) {
+      throw new IllegalArgumentException("explain needs every marker known without a database: one column per"
+          + " table, and liveValue and deletedValue for each table with a column of its own");
+    }
+    SqlRewriter rewriter = new SqlRewriter(catalog.tablesFor(null),
         SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue()), List.of(),
         SqlRewriter.DEFAULT_PARSE_TIMEOUT, config.respectExplicitMarkers());
     StringBuilder out = new StringBuilder();

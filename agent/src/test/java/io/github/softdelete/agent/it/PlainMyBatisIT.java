@@ -39,8 +39,8 @@ class PlainMyBatisIT {
     Scenario.assertSoftDeletes(child);
     Scenario.assertRewrittenOnce(child);
     assertThat(child.linesStartingWith("softdelete-agent")).singleElement().asString()
-        .matches("softdelete-agent \\S+ active: column=deleted_at, tables=\\(detect\\), liveValue=NULL, "
-            + "deletedValue=CURRENT_TIMESTAMP, cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000, mode=enforce");
+        .matches("softdelete-agent \\S+ active: column=deleted_at, tables=\\(detect\\), liveValue=\\(by type\\), "
+            + "deletedValue=\\(by type\\), cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000, mode=enforce");
   }
 
   @Test

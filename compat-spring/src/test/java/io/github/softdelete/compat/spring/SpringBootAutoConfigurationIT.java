@@ -265,6 +265,62 @@ class SpringBootAutoConfigurationIT {
   }
 
   @Test
+  void shouldOfferASpringPropertyForEveryPerTableKey() throws IOException, NoSuchMethodException {
+    String metadata = null;
+    for (URL url : Collections.list(getClass().getClassLoader()
+        .getResources("META-INF/spring-configuration-metadata.json"))) {
+      if (url.getPath().contains("softdelete-mybatis")) {
+        try (InputStream in = url.openStream()) {
+          metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+
+    assertThat(metadata).isNotNull().contains("\"softdelete.table\"");
+    for (String attribute : SoftDeleteConfig.tableKeys()) {
+      String setter = "set" + Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+      assertThat(io.github.softdelete.mybatis.spring.SoftDeleteProperties.Table.class.getMethod(setter, String.class))
+          .as("property for per-table key %s", attribute).isNotNull();
+    }
+  }
+
+  @Test
+  void shouldGiveATableItsOwnMarkerFromPerTableProperties() {
+    // users keeps the detected deleted_at; accounts' INT column takes 0 / 1 from its type
+    run("softdelete.table.accounts.column=removed");
+    AccountMapper accounts = context.getBean(AccountMapper.class);
+
+    int marked = accounts.delete(1);
+
+    assertThat(marked).isEqualTo(1);
+    assertThat(accounts.names()).containsExactly("savings");
+    assertThat(count("SELECT removed FROM accounts WHERE id = 1")).isEqualTo(1);
+    assertThat(context.getBean(UserMapper.class).delete(2)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM users WHERE deleted_at IS NOT NULL")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReadEveryPerTablePropertyInKebabCase() {
+    run("softdelete.table.accounts.column=removed", "softdelete.table.accounts.live-value=0",
+        "softdelete.table.accounts.deleted-value=2", "softdelete.table[app.orders].deleted-by-column=who",
+        "softdelete.table[app.orders].delete-reason-column=why");
+
+    assertThat(context.getBean(io.github.softdelete.mybatis.spring.SoftDeleteProperties.class).toConfig())
+        .hasToString("column=deleted_at, tables=(detect), liveValue=(by type), deletedValue=(by type),"
+            + " cacheSize=10000, onUnparseableSelect=fail, parseTimeoutMillis=5000, mode=enforce,"
+            + " table.accounts.column=removed, table.accounts.liveValue=0, table.accounts.deletedValue=2,"
+            + " table.app.orders.deletedByColumn=who, table.app.orders.deleteReasonColumn=why");
+  }
+
+  @Test
+  void shouldStopAtStartUpOnUnknownPerTableProperty() {
+    Throwable thrown = catchThrowable(() -> run("softdelete.table.accounts.colour=red"));
+
+    assertThat(thrown).hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class)
+        .rootCause().hasMessageContaining("softdelete.table.accounts.colour");
+  }
+
+  @Test
   void shouldDefaultToTheSameConfigAsThePlugin() {
     assertThat(new io.github.softdelete.mybatis.spring.SoftDeleteProperties().toConfig())
         .isEqualTo(SoftDeleteConfig.fromPropertiesOnly(new Properties()));

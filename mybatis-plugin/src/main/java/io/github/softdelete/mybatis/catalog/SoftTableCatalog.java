@@ -16,17 +16,26 @@ public final class SoftTableCatalog {
   private static final Pattern PASSWORD = Pattern.compile("(?i)(password|pwd)=[^;&]*");
   private static final Pattern USER_INFO = Pattern.compile("//([^/:@]*):[^/@]*@");
 
-  private final String column;
+  private final String columns;
+  private final TableMarkers markers;
+  // known without metadata: configured tables with their markers set (or their built-in defaults)
   private final SoftTables configured;
   private final Map<Database, SoftTables> detected = new ConcurrentHashMap<>();
 
   public SoftTableCatalog(SoftDeleteConfig config) {
-    this.column = config.column();
-    this.configured = config.detectTables() ? null : SoftTables.of(config.tables());
+    this.markers = new TableMarkers(config);
+    this.columns = String.join(":", markers.candidateColumns());
+    this.configured = config.needsMetadata() ? null : markers.withoutMetadata();
+  }
+
+  /** Whether {@link #tablesFor} needs the connection: to detect tables, or to read marker columns' types. */
+  public boolean needsConnection() {
+    return configured == null;
   }
 
   /**
-   * The soft tables of the connection's database; the configured ones without touching the connection.
+   * The soft tables of the connection's database, each with its marker; without touching the connection
+   * when the configuration alone decides them.
    *
    * @throws SoftDeleteException when detection fails; it is tried again on the next call
    */
@@ -40,7 +49,7 @@ public final class SoftTableCatalog {
 
   private SoftTables detect(Connection connection, Database database) {
     try {
-      return SoftTableDetector.detect(connection, column);
+      return markers.fromMetadata(SoftTableDetector.markerColumns(connection, markers.candidateColumns()));
     } catch (SQLException e) {
       throw failure(database.url(), e);
     }
@@ -59,7 +68,7 @@ public final class SoftTableCatalog {
 
   private SoftDeleteException failure(String url, SQLException cause) {
     String database = url == null ? "(URL unknown)" : "'" + redacted(url) + "'";
-    return new SoftDeleteException("softdelete: could not detect the soft tables (tables with column '" + column
+    return new SoftDeleteException("softdelete: could not detect the soft tables (tables with column '" + columns
         + "') of database " + database + ": " + cause.getMessage()
         + "; list them in property 'tables' to skip detection", cause);
   }

@@ -29,18 +29,49 @@ public final class SoftTableDetector {
    * @throws SQLException when the driver cannot answer
    */
   public static SoftTables detect(Connection connection, String column) throws SQLException {
-    String catalog = connection.getCatalog();
-    DatabaseMetaData metaData = connection.getMetaData();
-    boolean quoted = isQuoted(column);
-    String name = quoted ? column.substring(1, column.length() - 1) : column;
-    // an unquoted name is stored folded; a quoted one exactly as written
-    String pattern = quoted ? name : storedCase(metaData, name);
-
     Set<String> tables = new LinkedHashSet<>();
-    for (String schema : searchedSchemas(connection, metaData)) {
-      addTables(metaData, catalog, schema, name, pattern, tables);
+    for (MarkerColumn found : markerColumns(connection, List.of(column))) {
+      tables.add(found.table());
     }
     return SoftTables.of(tables);
+  }
+
+  /**
+   * Every table or view that has one of {@code columns}, with the column's type: for each column in the
+   * order given, the tables in search order.
+   *
+   * @param columns marker columns as configured, possibly quoted
+   */
+  public static List<MarkerColumn> markerColumns(Connection connection, List<String> columns) throws SQLException {
+    String catalog = connection.getCatalog();
+    DatabaseMetaData metaData = connection.getMetaData();
+    List<String> schemas = searchedSchemas(connection, metaData);
+    List<MarkerColumn> found = new ArrayList<>();
+    for (String column : columns) {
+      boolean quoted = isQuoted(column);
+      String name = quoted ? column.substring(1, column.length() - 1) : column;
+      // an unquoted name is stored folded; a quoted one exactly as written
+      String pattern = quoted ? name : storedCase(metaData, name);
+      for (String schema : schemas) {
+        addTables(metaData, catalog, schema, column, name, pattern, found);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * One table's column that may be its marker.
+   *
+   * @param table the table, qualified with its schema (or, without one, its catalog)
+   * @param column the column as configured, possibly quoted
+   * @param jdbcType its {@link java.sql.Types} type
+   * @param typeName the database's name for the type
+   */
+  public record MarkerColumn(String table, String column, int jdbcType, String typeName) {
+    /** The table's name without schema. */
+    public String tableName() {
+      return table.substring(table.lastIndexOf('.') + 1);
+    }
   }
 
   /*
@@ -65,8 +96,8 @@ public final class SoftTableDetector {
     return Collections.singletonList(currentSchema(connection));
   }
 
-  private static void addTables(DatabaseMetaData metaData, String catalog, String schema, String name,
-      String pattern, Set<String> tables) throws SQLException {
+  private static void addTables(DatabaseMetaData metaData, String catalog, String schema, String column,
+      String name, String pattern, List<MarkerColumn> found) throws SQLException {
     // the pattern is a LIKE pattern ('_' matches any character), so every row is checked exactly
     try (ResultSet columns = metaData.getColumns(catalog, schema, "%", pattern)) {
       while (columns.next()) {
@@ -77,7 +108,8 @@ public final class SoftTableDetector {
             && sameOrUnreported(catalog, tableCatalog)
             && sameOrUnreported(schema, tableSchema)) {
           String qualifier = schema != null ? schema : catalog;
-          tables.add(qualifier == null ? table : qualifier + "." + table);
+          found.add(new MarkerColumn(qualifier == null ? table : qualifier + "." + table, column,
+              columns.getInt("DATA_TYPE"), columns.getString("TYPE_NAME")));
         }
       }
     }

@@ -1,39 +1,58 @@
 package io.github.softdelete.mybatis.catalog;
 
+import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * An immutable set of soft table names, matched case-insensitively as whole names.
+ * An immutable set of soft table names, matched case-insensitively as whole names, each with its marker (or
+ * none: the rewriter's own marker then serves).
  *
  * <p>An entry {@code users} matches {@code users} in any schema; an entry {@code app.users} matches only
  * {@code app.users}, and an unqualified {@code users} (whose schema the search path decides).
  */
 public final class SoftTables {
-  // table name (lower case) -> schemas it is soft in (lower case); null in the set stands for "any schema"
-  private final Map<String, Set<String>> schemasByName;
+  // table name (lower case) -> schemas it is soft in (lower case; a null key stands for "any schema"), in
+  // search order -> its marker (null: the rewriter's own)
+  private final Map<String, Map<String, SoftDeleteMarker>> schemasByName;
   private final String[] names;
 
-  private SoftTables(Map<String, Set<String>> schemasByName) {
+  private SoftTables(Map<String, Map<String, SoftDeleteMarker>> schemasByName) {
     this.schemasByName = schemasByName;
     this.names = schemasByName.keySet().toArray(new String[0]);
   }
 
   /**
+   * Tables that all use the rewriter's own marker.
+   *
    * @param qualifiedNames unquoted names, {@code table} or {@code schema.table}; callers validate them
    */
   public static SoftTables of(Collection<String> qualifiedNames) {
-    Map<String, Set<String>> map = new HashMap<>();
+    Map<String, SoftDeleteMarker> withoutMarkers = new LinkedHashMap<>();
     for (String qualified : qualifiedNames) {
-      String lower = qualified.trim().toLowerCase(Locale.ROOT);
+      withoutMarkers.put(qualified, null);
+    }
+    return withMarkers(withoutMarkers);
+  }
+
+  /**
+   * Tables, each with its own marker.
+   *
+   * @param markers unquoted names, {@code table} or {@code schema.table}, in search order, to their marker
+   *     ({@code null}: the rewriter's own)
+   */
+  public static SoftTables withMarkers(Map<String, SoftDeleteMarker> markers) {
+    Map<String, Map<String, SoftDeleteMarker>> map = new HashMap<>();
+    for (Map.Entry<String, SoftDeleteMarker> entry : markers.entrySet()) {
+      String lower = entry.getKey().trim().toLowerCase(Locale.ROOT);
       int dot = lower.lastIndexOf('.');
       String name = dot < 0 ? lower : lower.substring(dot + 1);
       String schema = dot < 0 ? null : lower.substring(0, dot);
-      map.computeIfAbsent(name, n -> new HashSet<>()).add(schema);
+      map.computeIfAbsent(name, n -> new LinkedHashMap<>()).putIfAbsent(schema, entry.getValue());
     }
     return new SoftTables(map);
   }
@@ -54,11 +73,35 @@ public final class SoftTables {
    * @param name the unquoted table name
    */
   public boolean isSoft(String schema, String name) {
-    Set<String> schemas = schemasByName.get(name.toLowerCase(Locale.ROOT));
+    Map<String, SoftDeleteMarker> schemas = schemasByName.get(name.toLowerCase(Locale.ROOT));
     if (schemas == null) {
       return false;
     }
-    return schema == null || schemas.contains(null) || schemas.contains(schema.toLowerCase(Locale.ROOT));
+    return schema == null || schemas.containsKey(null) || schemas.containsKey(schema.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The marker of a soft table reference, or {@code null}: the rewriter's own. An unqualified reference takes
+   * the entry for any schema, else the first schema in search order (the one the database resolves it to).
+   *
+   * @param schema the unquoted schema the statement names, or {@code null} when it names none
+   * @param name the unquoted table name
+   */
+  public SoftDeleteMarker markerOf(String schema, String name) {
+    Map<String, SoftDeleteMarker> schemas = schemasByName.get(name.toLowerCase(Locale.ROOT));
+    if (schemas == null) {
+      return null;
+    }
+    if (schema != null) {
+      String lower = schema.toLowerCase(Locale.ROOT);
+      if (schemas.containsKey(lower)) {
+        return schemas.get(lower);
+      }
+    }
+    if (schemas.containsKey(null)) {
+      return schemas.get(null);
+    }
+    return schema == null ? schemas.values().iterator().next() : null;
   }
 
   /**

@@ -32,7 +32,7 @@ public final class DatabaseRewriters {
       Caches.upkeepOnCallingThread().weakKeys().build();
   // weak keys: identity, and gone with the DataSource
   private final Cache<DataSource, Target> byDataSource = Caches.upkeepOnCallingThread().weakKeys().build();
-  // configured tables: the same for every database (null when the list is empty)
+  // tables known without a connection: the same for every database (null when none)
   private final SoftTables configured;
   // the answer for the DataSource asked last, so that the usual single-database application
   // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
@@ -50,7 +50,7 @@ public final class DatabaseRewriters {
     this.marker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
         .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
     this.audit = audit;
-    SoftTables listed = config.detectTables() ? null : catalog.tablesFor(null);
+    SoftTables listed = catalog.needsConnection() ? null : catalog.tablesFor(null);
     this.configured = listed == null || listed.isEmpty() ? null : listed;
   }
 
@@ -60,7 +60,7 @@ public final class DatabaseRewriters {
    */
   public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
     pluginOrder.check(ms.getConfiguration());
-    if (!config.detectTables() && configured == null) {
+    if (!catalog.needsConnection() && configured == null) {
       return null;
     }
     Environment environment = ms.getConfiguration().getEnvironment();

@@ -62,12 +62,19 @@ final class RewriteContext {
    * marker of its own.
    */
   SoftDeleteMarker markerOf(Table table) {
-    return marker;
+    String schema = table.getSchemaName() == null ? null : MultiPartName.unquote(table.getSchemaName());
+    return orDefault(tables.markerOf(schema, table.getUnquotedName()));
   }
 
   /** The marker of a soft table named in configuration (a cascade's child), {@code schema.table} or {@code table}. */
   SoftDeleteMarker markerOf(String qualifiedName) {
-    return marker;
+    int dot = qualifiedName.lastIndexOf('.');
+    String schema = dot < 0 ? null : qualifiedName.substring(0, dot);
+    return orDefault(tables.markerOf(schema, qualifiedName.substring(dot + 1)));
+  }
+
+  private SoftDeleteMarker orDefault(SoftDeleteMarker own) {
+    return own != null ? own : marker;
   }
 
   /** Whether a soft-looking name is in fact a CTE of an enclosing WITH. */

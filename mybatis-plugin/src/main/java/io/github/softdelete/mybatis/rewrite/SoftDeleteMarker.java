@@ -103,6 +103,16 @@ public final class SoftDeleteMarker {
     return liveValue == null ? new IsNullExpression(marker).withNot(true) : new NotEqualsTo(marker, liveValue);
   }
 
+  /** What a delete writes into the marker column, as SQL text. */
+  public String deletedValueSql() {
+    return deletedValue.toString();
+  }
+
+  /** The live value as SQL text: {@code NULL} when live means {@code IS NULL}. */
+  public String liveValueSql() {
+    return liveValue().toString();
+  }
+
   /** What a delete writes into the marker column. */
   Expression deletedValue() {
     return deletedValue;

@@ -1,6 +1,8 @@
 package io.github.softdelete.mybatis.spring;
 
 import io.github.softdelete.mybatis.SoftDeleteConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,7 +17,10 @@ public class SoftDeleteProperties {
   /** Whether to register the soft-delete interceptor. */
   private boolean enabled = true;
 
-  /** Marker column: a row is live when it holds the live value. */
+  /**
+   * Marker column: a row is live when it holds the live value. Candidates separated by colons
+   * (deleted_at:is_deleted:del_flag): each table's marker is the first it has.
+   */
   private String column = "deleted_at";
 
   /**
@@ -24,11 +29,17 @@ public class SoftDeleteProperties {
    */
   private String tables;
 
-  /** Marker value of live rows: NULL (live means IS NULL) or a SQL expression such as 0 or FALSE. */
-  private String liveValue = "NULL";
+  /**
+   * Marker value of live rows: NULL (live means IS NULL) or a SQL expression such as 0 or FALSE. Unset: by
+   * the column's type where metadata is read (NULL for date/time, FALSE for boolean, 0 for integers), else NULL.
+   */
+  private String liveValue;
 
-  /** SQL expression a DELETE writes into the marker column, such as 1, TRUE or id; never NULL. */
-  private String deletedValue = "CURRENT_TIMESTAMP";
+  /**
+   * SQL expression a DELETE writes into the marker column, such as 1, TRUE or id; never NULL. Unset: by the
+   * column's type where metadata is read (CURRENT_TIMESTAMP, TRUE, 1), else CURRENT_TIMESTAMP.
+   */
+  private String deletedValue;
 
   /** Most rewritten statements kept per mode. */
   private int cacheSize = 10_000;
@@ -56,6 +67,12 @@ public class SoftDeleteProperties {
    * its live children, and undoing it restores them.
    */
   private String cascade;
+
+  /**
+   * Each table's own marker, by table name (softdelete.table.sys_user.column=del_flag; a schema-qualified
+   * name in brackets: softdelete.table[app.orders].column): a table named here is soft.
+   */
+  private Map<String, Table> table = new LinkedHashMap<>();
 
   /** enforce (rewrite), or observe: run every statement as written and log what would be rewritten or refused. */
   private String mode = "enforce";
@@ -88,7 +105,81 @@ public class SoftDeleteProperties {
     put(keys, "cascade", cascade);
     put(keys, "mode", mode);
     put(keys, "explicitMarker", explicitMarker);
+    table.forEach((name, own) -> {
+      String prefix = "table." + name + ".";
+      put(keys, prefix + "column", own.column);
+      put(keys, prefix + "liveValue", own.liveValue);
+      put(keys, prefix + "deletedValue", own.deletedValue);
+      put(keys, prefix + "deletedByColumn", own.deletedByColumn);
+      put(keys, prefix + "deleteReasonColumn", own.deleteReasonColumn);
+    });
     return SoftDeleteConfig.fromPropertiesOnly(keys);
+  }
+
+  public Map<String, Table> getTable() {
+    return table;
+  }
+
+  public void setTable(Map<String, Table> table) {
+    this.table = table;
+  }
+
+  /** The marker of one table; what is unset here comes from the global properties. */
+  public static class Table {
+    /** Marker column of this table, or candidates separated by colons. */
+    private String column;
+
+    /** Marker value of this table's live rows. */
+    private String liveValue;
+
+    /** SQL expression a DELETE writes into this table's marker column. */
+    private String deletedValue;
+
+    /** Column of this table that a DELETE fills with who deleted the row. */
+    private String deletedByColumn;
+
+    /** Column of this table that a DELETE fills with why the row was deleted. */
+    private String deleteReasonColumn;
+
+    public String getColumn() {
+      return column;
+    }
+
+    public void setColumn(String column) {
+      this.column = column;
+    }
+
+    public String getLiveValue() {
+      return liveValue;
+    }
+
+    public void setLiveValue(String liveValue) {
+      this.liveValue = liveValue;
+    }
+
+    public String getDeletedValue() {
+      return deletedValue;
+    }
+
+    public void setDeletedValue(String deletedValue) {
+      this.deletedValue = deletedValue;
+    }
+
+    public String getDeletedByColumn() {
+      return deletedByColumn;
+    }
+
+    public void setDeletedByColumn(String deletedByColumn) {
+      this.deletedByColumn = deletedByColumn;
+    }
+
+    public String getDeleteReasonColumn() {
+      return deleteReasonColumn;
+    }
+
+    public void setDeleteReasonColumn(String deleteReasonColumn) {
+      this.deleteReasonColumn = deleteReasonColumn;
+    }
   }
 
   private static void put(Properties keys, String key, String value) {

@@ -48,7 +48,7 @@ public final class Purger {
         List<Purge.TableReport> reports = new ArrayList<>();
         for (PurgeTarget target : targets) {
           current = target.name();
-          reports.add(purge(connection, target, new PurgeSql(target, catalog::quoted, settings.liveValue()), cutoff));
+          reports.add(purge(connection, target, new PurgeSql(target, catalog::quoted, target.liveValue()), cutoff));
         }
         return new Purge.Report(settings.dryRun(), cutoff, reports);
       } finally {

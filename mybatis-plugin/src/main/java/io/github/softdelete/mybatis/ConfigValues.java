@@ -1,0 +1,185 @@
+package io.github.softdelete.mybatis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+
+/** Checks one configured value and turns it into what the configuration keeps; errors name the property. */
+final class ConfigValues {
+  static final String NULL = "NULL";
+  // a cascade binds one timestamp for parent and children; other values cannot tell whose cascade marked a row
+  static final Set<String> TIMESTAMP_VALUES = Set.of("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP()",
+      "NOW()", "LOCALTIMESTAMP", "LOCALTIMESTAMP()");
+
+  private ConfigValues() {}
+
+  static String identifier(Setting setting) {
+    if (!SqlNames.IDENTIFIER.matcher(setting.value()).matches()) {
+      throw setting.error("not a SQL identifier");
+    }
+    return setting.value();
+  }
+
+  /** Marker column candidates, separated by colons, each an identifier; without duplicates. */
+  static List<String> columns(Setting setting) {
+    List<String> columns = new ArrayList<>();
+    for (String entry : SqlNames.splitOutsideQuotes(setting.value(), ":")) {
+      String column = entry.strip();
+      if (!SqlNames.IDENTIFIER.matcher(column).matches()) {
+        throw setting.error(column.isEmpty() ? "empty column name" : "not a SQL identifier"
+            + (column.equals(setting.value()) ? "" : ": '" + column + "'"));
+      }
+      if (columns.stream().noneMatch(seen -> sameColumn(seen, column))) {
+        columns.add(column);
+      }
+    }
+    return List.copyOf(columns);
+  }
+
+  static List<String> tables(Setting setting) {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String entry : SqlNames.splitOutsideQuotes(setting.value(), ",:")) {
+      String name = entry.strip();
+      if (name.isEmpty()) {
+        throw setting.error("empty table name");
+      }
+      List<String> parts = SqlNames.dottedName(name, 1, 2);
+      if (parts == null) {
+        throw setting.error("'" + name + "' is not a table name (table or schema.table, each a SQL identifier)");
+      }
+      // stored unquoted: soft tables match case-insensitively, so quotes carry no meaning here
+      String unquoted = String.join(".", parts);
+      if (seen.add(unquoted.toLowerCase(Locale.ROOT))) {
+        names.add(unquoted);
+      }
+    }
+    return Collections.unmodifiableList(names);
+  }
+
+  static String expression(Setting setting) {
+    String value = setting.value();
+    if (value.equalsIgnoreCase(NULL)) {
+      return NULL;
+    }
+    // the value is spliced into SQL text: a comment or a second statement would swallow or add SQL
+    if (hasOutsideQuotes(value, ";", "--", "/*", "#")) {
+      throw setting.error("comments and semicolons are not allowed in a SQL expression");
+    }
+    // a placeholder would shift the meaning of every parameter the application binds after it
+    if (hasOutsideQuotes(value, "?")) {
+      throw setting.error("parameter placeholders ('?') are not allowed in a SQL expression");
+    }
+    try {
+      if (CCJSqlParserUtil.parseExpression(value, false) != null) {
+        return value;
+      }
+    } catch (JSQLParserException | RuntimeException e) {
+      // not an expression: reported below
+    }
+    throw setting.error("not a SQL expression");
+  }
+
+  /** A deleted value: never NULL, since a deleted row must not look live. */
+  static String deletedValue(Setting setting) {
+    String value = expression(setting);
+    if (value.equals(NULL)) {
+      throw setting.error("deleted rows must be told apart from live ones by a value other than NULL");
+    }
+    return value;
+  }
+
+  /** An audit column, which must not be one of the marker columns. */
+  static String auditColumn(Setting setting, List<String> markerColumns) {
+    String name = identifier(setting);
+    for (String marker : markerColumns) {
+      if (sameColumn(name, marker)) {
+        throw setting.error("same column as the marker column '" + marker + "'");
+      }
+    }
+    return name;
+  }
+
+  static boolean sameColumn(String a, String b) {
+    return normalised(SqlNames.unquoted(a)).equals(normalised(SqlNames.unquoted(b)));
+  }
+
+  static boolean isTimestamp(String value) {
+    return TIMESTAMP_VALUES.contains(normalised(value));
+  }
+
+  static int atLeastOne(Setting setting) {
+    try {
+      int size = Integer.parseInt(setting.value());
+      if (size >= 1) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: reported below
+    }
+    throw setting.error("not a whole number of at least 1");
+  }
+
+  /** {@code true} for {@code whenTrue}, {@code false} for {@code whenFalse}, in any case. */
+  static boolean choice(Setting setting, String whenFalse, String whenTrue) {
+    if (setting.value().equalsIgnoreCase(whenFalse)) {
+      return false;
+    }
+    if (setting.value().equalsIgnoreCase(whenTrue)) {
+      return true;
+    }
+    throw setting.error("expected '" + whenFalse + "' or '" + whenTrue + "'");
+  }
+
+  static DeletedBySupplier supplier(Setting setting) {
+    Class<?> type;
+    try {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      type = Class.forName(setting.value(), true,
+          context != null ? context : SoftDeleteConfig.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw setting.error("no such class");
+    }
+    if (!DeletedBySupplier.class.isAssignableFrom(type)) {
+      throw setting.error("does not implement " + DeletedBySupplier.class.getName());
+    }
+    try {
+      return (DeletedBySupplier) type.getConstructor().newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw setting.error("needs a public constructor without arguments");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new SoftDeleteException("softdelete: " + setting.origin() + " has value '" + setting.value()
+          + "': its constructor failed: " + e, e);
+    }
+  }
+
+  private static boolean hasOutsideQuotes(String value, String... tokens) {
+    char quote = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '`' || c == '\'') {
+        quote = c;
+      } else {
+        for (String token : tokens) {
+          if (value.startsWith(token, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  static String normalised(String expression) {
+    return expression.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+  }
+}
