@@ -1,28 +1,15 @@
 package io.github.softdelete.mybatis;
 
+import static io.github.softdelete.mybatis.ConfigFixtures.assertRejected;
+import static io.github.softdelete.mybatis.ConfigFixtures.props;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The keys of who-and-why and cascades: values read, and the exact text of every rejection. */
 class LifecycleConfigTest {
-
-  private static Properties props(String... keysAndValues) {
-    Properties props = new Properties();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      props.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return props;
-  }
-
-  private static void assertRejected(Properties props, String message) {
-    assertThatThrownBy(() -> SoftDeleteConfig.fromProperties(props))
-        .isInstanceOf(SoftDeleteException.class)
-        .hasMessage(message);
-  }
 
   /** Not public: the configuration must refuse to instantiate it. */
   static class HiddenUser implements DeletedBySupplier {

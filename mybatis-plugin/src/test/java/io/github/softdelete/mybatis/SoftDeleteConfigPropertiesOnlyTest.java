@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import static io.github.softdelete.mybatis.ConfigFixtures.withSystemProperty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,20 +9,6 @@ import org.junit.jupiter.api.Test;
 
 /** fromPropertiesOnly: the given properties and the defaults, never system properties. */
 class SoftDeleteConfigPropertiesOnlyTest {
-  private static void withSystemProperty(String name, String value, Runnable body) {
-    String previous = System.getProperty(name);
-    System.setProperty(name, value);
-    try {
-      body.run();
-    } finally {
-      if (previous == null) {
-        System.clearProperty(name);
-      } else {
-        System.setProperty(name, previous);
-      }
-    }
-  }
-
   @Test
   void shouldIgnoreSoftdeleteSystemPropertiesItDoesNotKnow() {
     // Spring Boot sees -Dsoftdelete.live-value and -Dsoftdelete.enabled too, and binds them itself

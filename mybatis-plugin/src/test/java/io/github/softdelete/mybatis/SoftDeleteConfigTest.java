@@ -1,5 +1,8 @@
 package io.github.softdelete.mybatis;
 
+import static io.github.softdelete.mybatis.ConfigFixtures.assertRejected;
+import static io.github.softdelete.mybatis.ConfigFixtures.props;
+import static io.github.softdelete.mybatis.ConfigFixtures.withSystemProperty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,35 +19,6 @@ class SoftDeleteConfigTest {
       "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect,"
           + " parseTimeoutMillis, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade,"
           + " explicitMarker";
-
-  private static Properties props(String... keysAndValues) {
-    Properties props = new Properties();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      props.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return props;
-  }
-
-  private static void assertRejected(Properties props, String message) {
-    assertThatThrownBy(() -> SoftDeleteConfig.fromProperties(props))
-        .isInstanceOf(SoftDeleteException.class)
-        .hasMessage(message);
-  }
-
-  /** Runs {@code body} with a system property set, and always clears it afterwards. */
-  private static void withSystemProperty(String name, String value, Runnable body) {
-    String previous = System.getProperty(name);
-    System.setProperty(name, value);
-    try {
-      body.run();
-    } finally {
-      if (previous == null) {
-        System.clearProperty(name);
-      } else {
-        System.setProperty(name, previous);
-      }
-    }
-  }
 
   // defaults
 

@@ -1,7 +1,9 @@
 package io.github.softdelete.mybatis;
 
+import static io.github.softdelete.mybatis.ConfigFixtures.assertRejected;
+import static io.github.softdelete.mybatis.ConfigFixtures.props;
+import static io.github.softdelete.mybatis.ConfigFixtures.withSystemProperty;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Properties;
@@ -16,34 +18,6 @@ class TableMarkerConfigTest {
 
   @RegisterExtension
   final LogCapture logs = LogCapture.of(SoftDeleteConfig.class.getName());
-
-  private static Properties props(String... keysAndValues) {
-    Properties props = new Properties();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      props.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return props;
-  }
-
-  private static void assertRejected(Properties props, String message) {
-    assertThatThrownBy(() -> SoftDeleteConfig.fromProperties(props))
-        .isInstanceOf(SoftDeleteException.class)
-        .hasMessage(message);
-  }
-
-  private static void withSystemProperty(String name, String value, Runnable body) {
-    String previous = System.getProperty(name);
-    System.setProperty(name, value);
-    try {
-      body.run();
-    } finally {
-      if (previous == null) {
-        System.clearProperty(name);
-      } else {
-        System.setProperty(name, previous);
-      }
-    }
-  }
 
   @Test
   void shouldReadEveryPerTableKey() {
