@@ -42,7 +42,7 @@ for round in $(seq 1 "$ROUNDS"); do
   ROUND_FILES+=("$OUT/jmh-$round.json")
 done
 java -cp "$JAR" io.github.softdelete.benchmarks.Chart "$OUT/chart.png" "$OUT/table.md" "$TITLE" "${ROUND_FILES[@]}"
-java -Xms2g -Xmx2g -cp "$JAR" io.github.softdelete.mybatis.internal.CacheMemory "$STATEMENTS" | tee "$OUT/memory.txt"
+java -Xms2g -Xmx2g -cp "$JAR" io.github.softdelete.benchmarks.CacheMemory "$STATEMENTS" | tee "$OUT/memory.txt"
 {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"\
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | sed -n 1p)"

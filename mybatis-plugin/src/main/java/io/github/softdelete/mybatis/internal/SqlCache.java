@@ -13,9 +13,9 @@ import org.apache.ibatis.logging.LogFactory;
 
 /**
  * The engine's answers for one set of soft tables, cached: refusals too, so that a refused statement is not
- * parsed again on every call.
+ * parsed again on every call. Public for the project's own tools (the memory benchmark); not API.
  */
-final class SqlCache {
+public final class SqlCache {
 
   private final SqlRewriter rewriter;
   private final boolean warnOnUnparseableSelect;
@@ -23,7 +23,7 @@ final class SqlCache {
   // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
 
-  SqlCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe) {
+  public SqlCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe) {
     this.rewriter = rewriter;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
     this.observe = observe;
@@ -38,7 +38,7 @@ final class SqlCache {
    *
    * @throws SoftDeleteException when the engine refuses the statement
    */
-  String sqlFor(String statementId, String sql, SoftDeleteMode mode) {
+  public String sqlFor(String statementId, String sql, SoftDeleteMode mode) {
     RewriteResult result = resultFor(statementId, sql, mode);
     return result == null ? sql : result.sql();
   }
@@ -64,7 +64,7 @@ final class SqlCache {
   }
 
   /** How many answers are held, all modes together, after pending evictions: for the memory benchmark. */
-  long size() {
+  public long size() {
     long size = 0;
     for (SoftDeleteMode mode : byMode.keySet()) {
       size += cachedStatements(mode);

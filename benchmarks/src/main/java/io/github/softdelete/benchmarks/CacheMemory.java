@@ -1,7 +1,8 @@
-package io.github.softdelete.mybatis.internal;
+package io.github.softdelete.benchmarks;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.internal.SqlCache;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.lang.management.ManagementFactory;
@@ -10,8 +11,8 @@ import java.util.List;
 
 /**
  * The memory test: feeds the rewrite cache distinct statements, as {@code ${}} literals make them, and shows
- * that it holds its bound, and what an entry costs. Lives in the engine's internal package to reach the cache
- * as the interceptor uses it; not a JMH benchmark (a single long run, measured by heap after full GCs).
+ * that it holds its bound, and what an entry costs, through the cache the interceptor uses; not a JMH
+ * benchmark (a single long run, measured by heap after full GCs).
  *
  * <p>Arguments: statements to feed (default 1,000,000), cache bound (default 10,000, the default
  * {@code cacheSize}).
