@@ -130,7 +130,7 @@ public final class SoftTableDetector {
         && column.charAt(column.length() - 1) == column.charAt(0);
   }
 
-  private static String storedCase(DatabaseMetaData metaData, String name) throws SQLException {
+  static String storedCase(DatabaseMetaData metaData, String name) throws SQLException {
     if (metaData.storesUpperCaseIdentifiers()) {
       return name.toUpperCase(Locale.ROOT);
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.catalog.TableColumns;
 import io.github.softdelete.mybatis.rewrite.Dialect;
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
@@ -28,7 +29,7 @@ public final class DatabaseRewriters {
   private final SoftDeleteMarker marker;
   private final DeletionAudit audit;
   // weak keys: compared by identity, which is how the catalog hands out one SoftTables per database
-  private final Cache<SoftTables, Map<Dialect, DatabaseRewriter>> byTables =
+  private final Cache<SoftTables, Map<Database, DatabaseRewriter>> byTables =
       Caches.upkeepOnCallingThread().weakKeys().build();
   // weak keys: identity, and gone with the DataSource
   private final Cache<DataSource, Target> byDataSource = Caches.upkeepOnCallingThread().weakKeys().build();
@@ -81,9 +82,10 @@ public final class DatabaseRewriters {
       return null;
     }
     return byTables.get(target.tables(), t -> new ConcurrentHashMap<>())
-        .computeIfAbsent(target.dialect(), dialect -> new DatabaseRewriter(target.tables(),
+        .computeIfAbsent(target.database(), database -> new DatabaseRewriter(target.tables(),
             new SqlCache(new SqlRewriter(target.tables(), marker, config.cascades(),
-                Duration.ofMillis(config.parseTimeoutMillis()), config.respectExplicitMarkers()).withDialect(dialect),
+                Duration.ofMillis(config.parseTimeoutMillis()), config.respectExplicitMarkers())
+                .withDialect(database.dialect()).withColumns(database.columns()),
                 config.cacheSize(), config.warnOnUnparseableSelect(), config.observe()),
             config.cacheSize(), audit, !config.cascades().isEmpty()));
   }
@@ -99,12 +101,12 @@ public final class DatabaseRewriters {
       return known;
     }
     Target found;
-    if (configured != null) {
-      found = new Target(configured,
-          dataSource == null ? Dialect.UNKNOWN : dialectOf(executor.getTransaction().getConnection()));
+    if (configured != null && dataSource == null) {
+      found = new Target(configured, Database.UNKNOWN);
     } else {
       Connection connection = executor.getTransaction().getConnection();
-      found = new Target(catalog.tablesFor(connection), dialectOf(connection));
+      SoftTables tables = configured != null ? configured : catalog.tablesFor(connection);
+      found = new Target(tables, databaseOf(connection, tables));
     }
     if (dataSource != null) {
       byDataSource.put(dataSource, found);
@@ -112,12 +114,20 @@ public final class DatabaseRewriters {
     return found;
   }
 
-  private static Dialect dialectOf(Connection connection) throws SQLException {
-    return Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
+  // the columns only where upserts are converted: a revived row takes the ones the statement does not name afresh
+  private static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
+    Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
+    boolean upserts = dialect == Dialect.MYSQL || dialect == Dialect.POSTGRESQL;
+    return new Database(dialect, upserts && !tables.isEmpty() ? TableColumns.read(connection, tables) : TableColumns.NONE);
   }
 
-  /** The soft tables of one database, and its product. */
-  private record Target(SoftTables tables, Dialect dialect) {}
+  /** The soft tables of one database, and what the engine needs to know of the database itself. */
+  private record Target(SoftTables tables, Database database) {}
+
+  /** The database product, and the soft tables' columns (known where upserts are converted). */
+  private record Database(Dialect dialect, TableColumns columns) {
+    static final Database UNKNOWN = new Database(Dialect.UNKNOWN, TableColumns.NONE);
+  }
 
   /** The rewriter (null: none) of one DataSource, held weakly. */
   private record LastAnswer(WeakReference<DataSource> dataSource, DatabaseRewriter rewriter) {}

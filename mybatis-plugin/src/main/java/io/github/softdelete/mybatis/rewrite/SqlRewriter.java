@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.rewrite;
 import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.catalog.TableColumns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class SqlRewriter {
   private final Duration parseTimeout;
   private final boolean respectExplicitMarkers;
   private final Dialect dialect;
+  private final TableColumns columns;
 
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker) {
     this(tables, marker, List.of(), DEFAULT_PARSE_TIMEOUT);
@@ -53,17 +55,18 @@ public final class SqlRewriter {
    */
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
       boolean respectExplicitMarkers) {
-    this(tables, marker, cascades, parseTimeout, respectExplicitMarkers, Dialect.UNKNOWN);
+    this(tables, marker, cascades, parseTimeout, respectExplicitMarkers, Dialect.UNKNOWN, TableColumns.NONE);
   }
 
   private SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
-      boolean respectExplicitMarkers, Dialect dialect) {
+      boolean respectExplicitMarkers, Dialect dialect, TableColumns columns) {
     this.respectExplicitMarkers = respectExplicitMarkers;
     this.tables = tables;
     this.marker = marker;
     this.cascades = List.copyOf(cascades);
     this.parseTimeout = parseTimeout;
     this.dialect = dialect;
+    this.columns = columns;
   }
 
   /**
@@ -71,7 +74,15 @@ public final class SqlRewriter {
    * known; {@link Dialect#UNKNOWN} (the default) refuses them.
    */
   public SqlRewriter withDialect(Dialect dialect) {
-    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect);
+    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns);
+  }
+
+  /**
+   * This engine with the soft tables' columns known: a row an upsert revives takes every column it does not
+   * name afresh, as a newly inserted row would; {@link TableColumns#NONE} (the default) writes only the named ones.
+   */
+  public SqlRewriter withColumns(TableColumns columns) {
+    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns);
   }
 
   /**
@@ -102,7 +113,7 @@ public final class SqlRewriter {
       RewriteContext context = new RewriteContext(tables, marker, mode, cascades, respectExplicitMarkers);
       Statement result;
       try {
-        result = new StatementRewriter(context, dialect).rewrite(statement);
+        result = new StatementRewriter(context, dialect, columns).rewrite(statement);
         CoverageCheck.verify(result, context);
       } catch (RewriteRefusedException refused) {
         throw refused;

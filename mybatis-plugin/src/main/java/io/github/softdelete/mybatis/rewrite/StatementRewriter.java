@@ -1,6 +1,7 @@
 package io.github.softdelete.mybatis.rewrite;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.catalog.TableColumns;
 import java.util.List;
 import java.util.Set;
 import net.sf.jsqlparser.schema.Table;
@@ -26,10 +27,10 @@ final class StatementRewriter {
   private final UpsertRewriter upserts;
 
   /** @param dialect the database the statement runs on: upserts are converted per database */
-  StatementRewriter(RewriteContext context, Dialect dialect) {
+  StatementRewriter(RewriteContext context, Dialect dialect, TableColumns columns) {
     this.context = context;
     this.selects = new SelectFilter(context);
-    this.upserts = new UpsertRewriter(context, dialect);
+    this.upserts = new UpsertRewriter(context, dialect, columns);
   }
 
   Statement rewrite(Statement statement) {

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.rewrite;
 
+import io.github.softdelete.mybatis.catalog.TableColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,10 +43,12 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 final class UpsertRewriter {
   private final RewriteContext context;
   private final Dialect dialect;
+  private final TableColumns columns;
 
-  UpsertRewriter(RewriteContext context, Dialect dialect) {
+  UpsertRewriter(RewriteContext context, Dialect dialect, TableColumns columns) {
     this.context = context;
     this.dialect = dialect;
+    this.columns = columns;
   }
 
   /** Rewrites {@code insert}, whose target is soft, when it can meet an existing row's key; plain INSERTs stay. */
@@ -107,6 +110,11 @@ final class UpsertRewriter {
             mysqlIf(marker.live(qualifier), new Column(qualifier, column.getColumnName()), values(plain))));
       }
     }
+    // the columns it does not name: VALUES(c) is what the inserted row would hold, its default
+    for (Column column : notNamed(target, marker, assigned)) {
+      sets.add(new UpdateSet(column,
+          mysqlIf(marker.live(qualifier), new Column(qualifier, column.getColumnName()), values(column))));
+    }
     for (String audit : auditColumns(marker)) {
       Column column = new Column(audit);
       sets.add(new UpdateSet(column, mysqlIf(marker.live(qualifier), new Column(qualifier, audit),
@@ -141,6 +149,11 @@ final class UpsertRewriter {
             new Column(qualifier, column.getColumnName()), excluded(column))));
       }
     }
+    // the columns it does not name: EXCLUDED.c is what the inserted row would hold, its default
+    for (Column column : notNamed(target, marker, assigned)) {
+      sets.add(new UpdateSet(column, caseLive(marker, qualifier, new Column(qualifier, column.getColumnName()),
+          excluded(column))));
+    }
     for (String audit : auditColumns(marker)) {
       Column column = new Column(audit);
       sets.add(new UpdateSet(column, caseLive(marker, qualifier, new Column(qualifier, audit),
@@ -172,10 +185,15 @@ final class UpsertRewriter {
     SoftDeleteMarker marker = context.markerOf(target);
     List<UpdateSet> sets = new ArrayList<>();
     List<Column> inserted = insertedColumns(insert, marker);
+    Set<String> named = new HashSet<>();
     for (Column column : inserted) {
+      named.add(key(column.getColumnName()));
       if (!isDeletionColumn(column, marker)) {
         sets.add(new UpdateSet(new Column(column.getColumnName()), excluded(column)));
       }
+    }
+    for (Column column : notNamed(target, marker, named)) {
+      sets.add(new UpdateSet(column, excluded(column)));
     }
     for (String audit : auditColumns(marker)) {
       Column column = new Column(audit);
@@ -202,6 +220,25 @@ final class UpsertRewriter {
           + " exactly the inserted values, since softdelete does not know the table's columns; name the columns");
     }
     return new ArrayList<>(insert.getColumns());
+  }
+
+  /**
+   * The target's columns the statement neither inserts nor assigns (nor the marker or audit columns), which a
+   * revived row takes afresh; each is added to {@code named}.
+   */
+  private List<Column> notNamed(Table target, SoftDeleteMarker marker, Set<String> named) {
+    List<Column> rest = new ArrayList<>();
+    for (String name : columns.resetOnRevive(target.getUnquotedName())) {
+      if (!isDeletionColumn(new Column(name), marker) && named.add(key(name))) {
+        rest.add(new Column(quoted(name)));
+      }
+    }
+    return rest;
+  }
+
+  // the name as the database stores it, quoted: exact whatever its case, and safe if it is a keyword
+  private String quoted(String name) {
+    return dialect == Dialect.MYSQL ? "`" + name.replace("`", "``") + "`" : "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   /** Whether the update part of an upsert assigns the target's marker column itself. */

@@ -84,9 +84,9 @@ class PostgresUpsertTest {
       int onFree = members.addIfAbsent(3, "cy");
 
       // then: counted as DO NOTHING counts on a table without the deleted row; visits is not inserted, so the
-      // revived row keeps the value it had
+      // revived row takes its default, as the newly inserted row 3 does
       assertThat(List.of(onLive, onDeleted, onFree)).containsExactly(0, 1, 1);
-      assertThat(members()).containsExactly("1|ann|5|null|null", "2|bea|7|null|null", "3|cy|0|null|null");
+      assertThat(members()).containsExactly("1|ann|5|null|null", "2|bea|0|null|null", "3|cy|0|null|null");
       assertThat(members.names()).containsExactly("ann", "bea", "cy");
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.catalog.TableColumns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,25 @@ class UpsertRewriteTest {
     assertThat(MYSQL.rewrite(odku, SoftDeleteMode.DEFAULT).sql()).isSameAs(odku);
     String conflict = "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET deleted_at = NULL";
     assertThat(POSTGRES.rewrite(conflict, SoftDeleteMode.DEFAULT).sql()).isSameAs(conflict);
+  }
+
+  @Test
+  void shouldGiveARevivedRowTheDefaultsOfTheColumnsTheStatementDoesNotName() {
+    // known from metadata: every column but the key (and generated ones); a revived row is as if newly inserted
+    TableColumns columns = TableColumns.of(java.util.Map.of("users", List.of("name", "visits", "deleted_at", "deleted_by")));
+    assertRewrite(MYSQL.withColumns(columns), SoftDeleteMode.DEFAULT,
+        "INSERT INTO users (id, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)",
+        "INSERT INTO users (id, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE"
+            + " name = IF(users.deleted_at IS NULL, VALUES(name), VALUES(name)),"
+            + " id = IF(users.deleted_at IS NULL, users.id, VALUES(id)),"
+            + " `visits` = IF(users.deleted_at IS NULL, users.`visits`, VALUES(`visits`)),"
+            + " deleted_by = IF(users.deleted_at IS NULL, users.deleted_by, NULL),"
+            + " deleted_at = IF(users.deleted_at IS NULL, users.deleted_at, NULL)");
+    assertRewrite(POSTGRES.withColumns(columns), SoftDeleteMode.DEFAULT,
+        "INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id,"
+            + " name = EXCLUDED.name, \"visits\" = EXCLUDED.\"visits\", deleted_by = NULL, deleted_at = NULL"
+            + " WHERE users.deleted_at IS NOT NULL");
   }
 
   @Test
