@@ -128,7 +128,7 @@ class PageHelperWithItsOwnJSqlParserIT {
 
   // PageHelper's asynchronous count runs on an executor of its own, made outside MyBatis's plugin chain: only
   // SQL that softdelete already rewrote before PageHelper saw it (softdelete registered after PageHelper,
-  // so outermost) is counted filtered. README's Limits say so; this pins both sides.
+  // so outermost) is counted filtered. docs/limits.md says so; this pins both sides.
   @Test
   void shouldCountOnlyLiveRowsAsynchronouslyWhenSoftdeleteIsOutermost() {
     try (SqlSession session = factory(Registration.PAGEHELPER_FIRST).openSession()) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.core.SpringVersion;
 
-/** The shared tests prove Boot 2.7 only if Boot 2.7 is what they ran on: README names these versions. */
+/** The shared tests prove Boot 2.7 only if Boot 2.7 is what they ran on: docs/spring.md names these versions. */
 class SpringBoot2VersionsIT {
   @Test
   void shouldRunOnSpringBoot27WithStarter23() throws IOException {

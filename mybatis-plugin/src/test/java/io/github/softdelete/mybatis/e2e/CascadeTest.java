@@ -95,7 +95,7 @@ class CascadeTest {
   }
 
   @Test
-  void shouldAnswerTheDetectiveQueryOfTheReadme() {
+  void shouldAnswerTheDetectiveQueryOfTheLifecyclePage() {
     DocumentMapper mapper = open(true);
     DeletedBy.as("alice").because("account closed").run(() -> mapper.deleteUser(1));
 

@@ -1,8 +1,8 @@
 package io.github.softdelete.mybatis.insights;
 
 /**
- * The SQL of the README's insights recipe, word for word (a test checks the README still shows it): plain SQL
- * on the marker and the audit columns, for a SQL console where no interceptor runs.
+ * The SQL of the insights recipe in docs/insights.md, word for word (a test checks the page still shows it):
+ * plain SQL on the marker and the audit columns, for a SQL console where no interceptor runs.
  */
 public final class InsightQueries {
   public static final String PER_DAY = String.join("\n",

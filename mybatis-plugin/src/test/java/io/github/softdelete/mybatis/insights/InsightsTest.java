@@ -27,7 +27,7 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The README's insights recipe on H2: each query gives the numbers worked out by hand from the fixture. */
+/** The insights recipe of docs/insights.md on H2: each query gives the numbers worked out by hand from the fixture. */
 class InsightsTest {
   private static final String URL = "jdbc:h2:mem:insights;DB_CLOSE_DELAY=-1";
 
@@ -70,10 +70,10 @@ class InsightsTest {
   }
 
   @Test
-  void shouldShowTheRecipeInTheReadmeWordForWord() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
+  void shouldShowTheRecipeInTheInsightsPageWordForWord() throws IOException {
+    String page = Files.readString(Path.of("..", "docs", "insights.md"));
 
-    assertThat(readme).contains(InsightQueries.PER_DAY, InsightQueries.WHO, InsightQueries.TIME_TO_DELETION,
+    assertThat(page).contains(InsightQueries.PER_DAY, InsightQueries.WHO, InsightQueries.TIME_TO_DELETION,
         InsightQueries.TIME_TO_DELETION_POSTGRES, "OnlyDeleted.get(mapper::deletionsPerDay)");
   }
 

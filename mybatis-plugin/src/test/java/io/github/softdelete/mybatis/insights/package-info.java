@@ -1,2 +1,2 @@
-/** The README's insights recipe (deletions per day, who deletes most, time to deletion) run on a fixture. */
+/** The insights recipe of docs/insights.md (deletions per day, who deletes most, time to deletion) run on a fixture. */
 package io.github.softdelete.mybatis.insights;

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's insights recipe on real PostgreSQL and MariaDB servers, with the fixture of {@code InsightsTest}. */
+/**
+ * The insights recipe of docs/insights.md on real PostgreSQL and MariaDB servers, with the fixture of
+ * {@code InsightsTest}.
+ */
 class InsightsDialectTest {
   private static final String NAME = "softdelete_it_insights";
   private static final String TABLE = "CREATE TABLE documents (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL,"
