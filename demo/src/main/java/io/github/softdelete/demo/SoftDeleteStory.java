@@ -9,6 +9,7 @@ import io.github.softdelete.mybatis.DeletedBy;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.OnlyDeleted;
 import io.github.softdelete.mybatis.Purge;
+import io.github.softdelete.mybatis.PurgeReport;
 import io.github.softdelete.mybatis.Undelete;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -185,7 +186,7 @@ final class SoftDeleteStory {
     out.step("Purge the rows deleted more than " + RETENTION.toDays() + " days ago, archiving them");
     out.code("Purge.builder().tables(\"attachments\", \"documents\").olderThan(Duration.ofDays("
         + RETENTION.toDays() + ")).archiveSuffix(\"_archive\").build().run(dataSource)");
-    Purge.Report report = Purge.builder()
+    PurgeReport report = Purge.builder()
         .tables("attachments", "documents")
         .olderThan(RETENTION)
         .archiveSuffix("_archive")
@@ -193,7 +194,7 @@ final class SoftDeleteStory {
         .run(dataSource());
     out.table(report.tables(), List.of("table", "rows purged", "archived in"),
         t -> List.of(t.table(), t.rows(), Objects.toString(t.archiveTable())));
-    for (Purge.TableReport table : report.tables()) {
+    for (PurgeReport.Table table : report.tables()) {
       facts.put("purge." + table.table(), table.rows());
     }
 

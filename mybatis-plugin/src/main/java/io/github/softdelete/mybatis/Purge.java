@@ -5,7 +5,6 @@ import io.github.softdelete.mybatis.internal.purge.PurgeSettings;
 import io.github.softdelete.mybatis.internal.purge.TableOrder;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import javax.sql.DataSource;
  * them first into an archive table. Plain JDBC: no MyBatis, no interceptor.
  *
  * <pre>{@code
- * Purge.Report report = Purge.builder()
+ * PurgeReport report = Purge.builder()
  *     .tables("documents", "users")
  *     .olderThan(Duration.ofDays(30))
  *     .archiveSuffix("_archive")        // documents -> documents_archive, users -> users_archive
@@ -39,9 +38,9 @@ public final class Purge {
   private static final Pattern LITERAL = Pattern.compile("(?i)NULL|TRUE|FALSE|-?[0-9]+(\\.[0-9]+)?|'[^']*'");
 
   private final PurgeSettings settings;
-  private final Listener listener;
+  private final PurgeListener listener;
 
-  private Purge(PurgeSettings settings, Listener listener) {
+  private Purge(PurgeSettings settings, PurgeListener listener) {
     this.settings = settings;
     this.listener = listener;
   }
@@ -56,12 +55,12 @@ public final class Purge {
    * @throws PurgeException for a bad table, column or archive table (before anything changes), or a
    *     database error (the batch in flight is rolled back)
    */
-  public Report run(DataSource dataSource) {
+  public PurgeReport run(DataSource dataSource) {
     return new Purger(settings, listener).run(dataSource::getConnection);
   }
 
   /** Purges through a connection opened with {@link DriverManager}; see {@link #run(DataSource)}. */
-  public Report run(String jdbcUrl, String user, String password) {
+  public PurgeReport run(String jdbcUrl, String user, String password) {
     return new Purger(settings, listener).run(() -> DriverManager.getConnection(jdbcUrl, user, password));
   }
 
@@ -81,7 +80,7 @@ public final class Purge {
     private String column = "deleted_at";
     private String liveValue = "NULL";
     private String deletedAtColumn;
-    private Listener listener = new Listener() {};
+    private PurgeListener listener = new PurgeListener() {};
     private List<Cascade> cascades = List.of();
     private SoftDeleteConfig config;
     private final Map<String, String> deletedAtColumns = new HashMap<>();
@@ -179,7 +178,7 @@ public final class Purge {
     }
 
     /** Told of each table started, batch committed and table finished (e.g. to draw a progress bar). */
-    public Builder listener(Listener listener) {
+    public Builder listener(PurgeListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
@@ -241,43 +240,4 @@ public final class Purge {
       return new PurgeSettings.Marker(marker.columns(), marker.liveValue(), deletedAt);
     }
   }
-
-  /** Progress of a purge; every method does nothing unless overridden. */
-  public interface Listener {
-    /** A table is about to be purged; {@code rows} were deleted before the cut-off when it was counted. */
-    default void tableStarted(String table, long rows) {}
-
-    /** A batch of {@code table} is committed: {@code done} rows of {@code total} purged so far. */
-    default void batchCommitted(String table, long done, long total) {}
-
-    /** {@code table} is done: {@code rows} purged (counted, in a dry run). */
-    default void tableFinished(String table, long rows) {}
-  }
-
-  /**
-   * What a purge did.
-   *
-   * @param dryRun whether nothing was changed and the counts are what would have been purged
-   * @param cutoff rows deleted before this moment (the database's {@code LOCALTIMESTAMP} minus the
-   *     retention) were purged
-   * @param tables one entry per table, in the order purged
-   */
-  public record Report(boolean dryRun, LocalDateTime cutoff, List<TableReport> tables) {
-    public Report {
-      tables = List.copyOf(tables);
-    }
-
-    /** Rows purged (or, in a dry run, that would be) in every table together. */
-    public long total() {
-      return tables.stream().mapToLong(TableReport::rows).sum();
-    }
-  }
-
-  /**
-   * @param table the table as given to {@link Builder#tables}
-   * @param archiveTable the archive table (the table's name plus the suffix), or {@code null} without archive
-   * @param rows rows purged (or, in a dry run, that would be)
-   * @param batches transactions committed (in a dry run, that would be)
-   */
-  public record TableReport(String table, String archiveTable, long rows, long batches) {}
 }

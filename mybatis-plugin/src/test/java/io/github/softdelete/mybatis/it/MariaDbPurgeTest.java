@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.it;
 
+import io.github.softdelete.mybatis.PurgeReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.softdelete.mybatis.Purge;
@@ -54,7 +55,7 @@ class MariaDbPurgeTest {
             + " (2, 'ann', '2020-01-02 00:00:00'), (3, 'ann', NULL)");
 
     // when
-    Purge.Report report = Purge.builder().tables("accounts").olderThan(Duration.ofDays(30)).archiveSuffix("_archive")
+    PurgeReport report = Purge.builder().tables("accounts").olderThan(Duration.ofDays(30)).archiveSuffix("_archive")
         .build().run(Databases.MARIADB_URL.replace("/test?", "/" + DATABASE + "?"), "root", "");
 
     // then

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.it;
 
+import io.github.softdelete.mybatis.PurgeReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.softdelete.mybatis.Purge;
@@ -25,7 +26,7 @@ final class PurgeScenario {
   static void purgeAndCheck(Jdbc db, String table, String url, String user) throws SQLException {
     List<String> before = db.rows("SELECT id, title, deleted_at FROM documents WHERE id BETWEEN 4 AND 8 ORDER BY id");
 
-    Purge.Report report = Purge.builder().tables(table).olderThan(Duration.ofDays(30)).archiveSuffix("_archive")
+    PurgeReport report = Purge.builder().tables(table).olderThan(Duration.ofDays(30)).archiveSuffix("_archive")
         .batchSize(2).build().run(url, user, "");
 
     assertThat(report.total()).isEqualTo(5);

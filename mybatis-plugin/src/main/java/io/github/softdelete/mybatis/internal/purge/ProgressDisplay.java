@@ -1,13 +1,13 @@
 package io.github.softdelete.mybatis.internal.purge;
 
-import io.github.softdelete.mybatis.Purge;
+import io.github.softdelete.mybatis.PurgeListener;
 import java.io.PrintStream;
 
 /**
  * Shows a purge's progress: on a terminal, one bar per table redrawn in place; otherwise (a log, a pipe) one
  * plain line per committed batch, which a script can read.
  */
-final class ProgressDisplay implements Purge.Listener {
+final class ProgressDisplay implements PurgeListener {
   private static final int WIDTH = 30;
 
   private final PrintStream out;

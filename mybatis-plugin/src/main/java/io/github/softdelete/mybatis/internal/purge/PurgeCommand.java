@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.internal.purge;
 import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
+import io.github.softdelete.mybatis.PurgeReport;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
@@ -72,7 +73,7 @@ public final class PurgeCommand {
     try {
       // a password on the command line shows in the process list: the environment is the safer place
       String password = options.getOrDefault("--password", System.getenv().getOrDefault(PASSWORD_VARIABLE, ""));
-      Purge.Report report = purge.run(url, options.getOrDefault("--user", ""), password);
+      PurgeReport report = purge.run(url, options.getOrDefault("--user", ""), password);
       out.println(summary(report));
       return 0;
     } catch (PurgeException e) {
@@ -124,7 +125,7 @@ public final class PurgeCommand {
     throw bad(options, "--batch-size", "not a whole number of at least 1");
   }
 
-  static String summary(Purge.Report report) {
+  static String summary(PurgeReport report) {
     String tables = report.tables().stream().map(t -> describe(t, report.dryRun())).collect(Collectors.joining(", "));
     String cutoff = report.cutoff().truncatedTo(ChronoUnit.SECONDS).toString();
     if (report.dryRun()) {
@@ -134,7 +135,7 @@ public final class PurgeCommand {
     return "purged " + report.total() + " rows deleted before " + cutoff + ": " + tables;
   }
 
-  private static String describe(Purge.TableReport table, boolean dryRun) {
+  private static String describe(PurgeReport.Table table, boolean dryRun) {
     String batches = table.batches() + (table.batches() == 1 ? " batch" : " batches");
     String archive = table.archiveTable() == null ? ""
         : (dryRun ? "to archive in " : "archived in ") + table.archiveTable() + ", ";

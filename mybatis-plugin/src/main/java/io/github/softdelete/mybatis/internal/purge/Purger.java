@@ -1,7 +1,8 @@
 package io.github.softdelete.mybatis.internal.purge;
 
-import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
+import io.github.softdelete.mybatis.PurgeListener;
+import io.github.softdelete.mybatis.PurgeReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,11 +17,11 @@ import java.util.List;
  */
 public final class Purger {
   private final PurgeSettings settings;
-  private final Purge.Listener listener;
+  private final PurgeListener listener;
   private final PausePoint pause;
   private long batchNumber;
 
-  public Purger(PurgeSettings settings, Purge.Listener listener) {
+  public Purger(PurgeSettings settings, PurgeListener listener) {
     this.settings = settings;
     this.listener = listener;
     this.pause = PausePoint.fromSystemProperty(System.out);
@@ -32,7 +33,7 @@ public final class Purger {
     Connection open() throws SQLException;
   }
 
-  public Purge.Report run(ConnectionSource source) {
+  public PurgeReport run(ConnectionSource source) {
     String current = null;
     try (Connection connection = source.open()) {
       Catalog catalog = new Catalog(connection);
@@ -45,12 +46,12 @@ public final class Purger {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        List<Purge.TableReport> reports = new ArrayList<>();
+        List<PurgeReport.Table> reports = new ArrayList<>();
         for (PurgeTarget target : targets) {
           current = target.name();
           reports.add(purge(connection, target, new PurgeSql(target, catalog::quoted, target.liveValue()), cutoff));
         }
-        return new Purge.Report(settings.dryRun(), cutoff, reports);
+        return new PurgeReport(settings.dryRun(), cutoff, reports);
       } finally {
         connection.setAutoCommit(autoCommit);
       }
@@ -69,7 +70,7 @@ public final class Purger {
     }
   }
 
-  private Purge.TableReport purge(Connection connection, PurgeTarget target, PurgeSql sql, LocalDateTime cutoff)
+  private PurgeReport.Table purge(Connection connection, PurgeTarget target, PurgeSql sql, LocalDateTime cutoff)
       throws SQLException {
     long total = count(connection, sql, cutoff);
     connection.commit();
@@ -77,7 +78,7 @@ public final class Purger {
     if (settings.dryRun()) {
       long batches = (total + settings.batchSize() - 1) / settings.batchSize();
       listener.tableFinished(target.name(), total);
-      return new Purge.TableReport(target.name(), target.archiveName(), total, batches);
+      return new PurgeReport.Table(target.name(), target.archiveName(), total, batches);
     }
     long done = 0;
     long batches = 0;
@@ -109,7 +110,7 @@ public final class Purger {
       pause.reached(PausePoint.Stage.AFTER_COMMIT, number);
     }
     listener.tableFinished(target.name(), done);
-    return new Purge.TableReport(target.name(), target.archiveName(), done, batches);
+    return new PurgeReport.Table(target.name(), target.archiveName(), done, batches);
   }
 
   private static long count(Connection connection, PurgeSql sql, LocalDateTime cutoff) throws SQLException {

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.internal.purge;
 
+import io.github.softdelete.mybatis.PurgeReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +80,7 @@ class PerTablePurgeTest {
 
   @Test
   void shouldPurgeEachTableByItsOwnMarkerAndDeletionTime() throws SQLException {
-    Purge.Report report = Purge.builder().config(config()).tables("users", "orders", "sys_user")
+    PurgeReport report = Purge.builder().config(config()).tables("users", "orders", "sys_user")
         .deletedAtColumn("orders", "deleted_on").deletedAtColumn("sys_user", "del_time")
         .olderThan(Duration.ofDays(30)).build().run(url, "sa", "");
 

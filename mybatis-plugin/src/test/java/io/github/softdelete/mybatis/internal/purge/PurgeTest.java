@@ -1,5 +1,7 @@
 package io.github.softdelete.mybatis.internal.purge;
 
+import io.github.softdelete.mybatis.PurgeListener;
+import io.github.softdelete.mybatis.PurgeReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,7 @@ class PurgeTest {
     db = new Documents("jdbc:h2:mem:purge" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1").create(5);
   }
 
-  private Purge.Report purge(Purge.Builder builder) {
+  private PurgeReport purge(Purge.Builder builder) {
     return builder.build().run(db.url(), "sa", "");
   }
 
@@ -34,7 +36,7 @@ class PurgeTest {
   void shouldRemoveOnlyRowsDeletedLongerAgoThanTheRetentionInBatches() throws SQLException {
     // given: 3 live, 5 deleted in 2020 (4-8), 2 deleted an hour ago (9, 10)
     List<String> progress = new ArrayList<>();
-    Purge.Listener listener = new Purge.Listener() {
+    PurgeListener listener = new PurgeListener() {
       @Override
       public void batchCommitted(String table, long done, long total) {
         progress.add(table + " " + done + "/" + total);
@@ -42,12 +44,12 @@ class PurgeTest {
     };
 
     // when
-    Purge.Report report = purge(Purge.builder().tables("documents").olderThan(MONTH).batchSize(2).listener(listener));
+    PurgeReport report = purge(Purge.builder().tables("documents").olderThan(MONTH).batchSize(2).listener(listener));
 
     // then
     assertThat(db.ids("documents")).containsExactly("1", "2", "3", "9", "10");
     assertThat(report.dryRun()).isFalse();
-    assertThat(report.tables()).containsExactly(new Purge.TableReport("documents", null, 5, 3));
+    assertThat(report.tables()).containsExactly(new PurgeReport.Table("documents", null, 5, 3));
     assertThat(report.total()).isEqualTo(5);
     assertThat(progress).containsExactly("documents 2/5", "documents 4/5", "documents 5/5");
     assertThat(db.ids("documents_archive")).isEmpty();
@@ -56,11 +58,11 @@ class PurgeTest {
   @Test
   void shouldPurgeEveryDeletedRowWithZeroRetention() throws SQLException {
     // when
-    Purge.Report report = purge(Purge.builder().tables("documents").olderThan(Duration.ZERO));
+    PurgeReport report = purge(Purge.builder().tables("documents").olderThan(Duration.ZERO));
 
     // then
     assertThat(db.ids("documents")).containsExactly("1", "2", "3");
-    assertThat(report.tables()).containsExactly(new Purge.TableReport("documents", null, 7, 1));
+    assertThat(report.tables()).containsExactly(new PurgeReport.Table("documents", null, 7, 1));
   }
 
   @Test
@@ -70,7 +72,7 @@ class PurgeTest {
         + " ORDER BY id");
 
     // when
-    Purge.Report report = purge(Purge.builder().tables("documents").olderThan(MONTH).archiveSuffix("_archive")
+    PurgeReport report = purge(Purge.builder().tables("documents").olderThan(MONTH).archiveSuffix("_archive")
         .batchSize(2));
 
     // then
@@ -79,18 +81,18 @@ class PurgeTest {
         .isEqualTo(before).hasSize(5);
     assertThat(db.rows("SELECT COUNT(*) FROM documents_archive WHERE archived_at >= LOCALTIMESTAMP - INTERVAL '1' HOUR"))
         .containsExactly("5");
-    assertThat(report.tables()).containsExactly(new Purge.TableReport("documents", "documents_archive", 5, 3));
+    assertThat(report.tables()).containsExactly(new PurgeReport.Table("documents", "documents_archive", 5, 3));
   }
 
   @Test
   void shouldChangeNothingInADryRunAndCountWhatWouldGo() throws SQLException {
     // when
-    Purge.Report report = purge(Purge.builder().tables("documents").olderThan(MONTH).archiveSuffix("_archive")
+    PurgeReport report = purge(Purge.builder().tables("documents").olderThan(MONTH).archiveSuffix("_archive")
         .batchSize(2).dryRun(true));
 
     // then
     assertThat(report.dryRun()).isTrue();
-    assertThat(report.tables()).containsExactly(new Purge.TableReport("documents", "documents_archive", 5, 3));
+    assertThat(report.tables()).containsExactly(new PurgeReport.Table("documents", "documents_archive", 5, 3));
     assertThat(db.ids("documents")).hasSize(10);
     assertThat(db.ids("documents_archive")).isEmpty();
   }
@@ -133,11 +135,11 @@ class PurgeTest {
             + " (2, 2, '" + Documents.OLD + "')");
 
     // when
-    Purge.Report report = purge(Purge.builder().tables("shares").olderThan(MONTH).batchSize(2));
+    PurgeReport report = purge(Purge.builder().tables("shares").olderThan(MONTH).batchSize(2));
 
     // then
     assertThat(db.rows("SELECT doc_id, user_id FROM shares")).containsExactly("1|1");
-    assertThat(report.tables()).containsExactly(new Purge.TableReport("shares", null, 3, 2));
+    assertThat(report.tables()).containsExactly(new PurgeReport.Table("shares", null, 3, 2));
   }
 
   @Test
@@ -251,7 +253,7 @@ class PurgeTest {
         "INSERT INTO attachments VALUES (40, 4, TIMESTAMP '" + Documents.OLD + "'),"
             + " (50, 5, TIMESTAMP '" + Documents.OLD + "'), (10, 1, NULL)");
     List<String> started = new ArrayList<>();
-    Purge.Listener listener = new Purge.Listener() {
+    PurgeListener listener = new PurgeListener() {
       @Override
       public void tableStarted(String table, long rows) {
         started.add(table);
@@ -259,7 +261,7 @@ class PurgeTest {
     };
 
     // when: the parent is named first
-    Purge.Report report = purge(Purge.builder().tables("documents", "attachments").olderThan(MONTH)
+    PurgeReport report = purge(Purge.builder().tables("documents", "attachments").olderThan(MONTH)
         .cascades(List.of(new Cascade("attachments", "document_id", "documents", "id"))).listener(listener));
 
     // then: the child went first, so the foreign key never blocked the parent
@@ -277,10 +279,10 @@ class PurgeTest {
     java.util.Properties keys = new java.util.Properties();
     keys.setProperty("cascade", "attachments.document_id->documents.id");
 
-    Purge.Report report = purge(Purge.builder().tables("documents", "attachments").olderThan(MONTH)
+    PurgeReport report = purge(Purge.builder().tables("documents", "attachments").olderThan(MONTH)
         .config(io.github.softdelete.mybatis.SoftDeleteConfig.fromProperties(keys)));
 
-    assertThat(report.tables()).extracting(Purge.TableReport::table).containsExactly("attachments", "documents");
+    assertThat(report.tables()).extracting(PurgeReport.Table::table).containsExactly("attachments", "documents");
     assertThat(db.ids("attachments")).containsExactly("10");
     assertThat(db.ids("documents")).containsExactly("1", "2", "3", "9", "10");
   }
