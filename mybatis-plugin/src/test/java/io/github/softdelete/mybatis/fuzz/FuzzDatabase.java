@@ -69,9 +69,12 @@ final class FuzzDatabase implements AutoCloseable {
 
   /** The two ways the fuzzed schema's markers reach the interceptor; each seed runs under one of them. */
   enum Markers {
-    /** {@code users} by the global column, the others by per-table keys. */
+    /** {@code users} listed with the global column, orders and tags by per-table keys, every value spelt out. */
     CONFIGURED,
-    /** Every soft table found by the candidates; only the CHAR values, which no type implies, configured. */
+    /**
+     * Each marker column found by the candidates, its values from its type; only the CHAR values of tags, which
+     * no type implies, configured (which also makes tags soft).
+     */
     DETECTED;
 
     /** Alternating in runs of four seeds, so that each scope of the DML cases (seed % 4) meets both. */
