@@ -59,30 +59,31 @@ abstract class DifferentialSuite {
   private Connection jdbc;
   private final Map<Registration, SqlSessionFactory> factories = new EnumMap<>(Registration.class);
 
-  abstract Dialect dialect();
+  /** The class's own schema (or database) on its server. */
+  abstract ServerSchema schema();
 
-  /** Creates the class's own empty schema (or database) and returns a connection working in it. */
-  abstract Connection openEmptySchema() throws SQLException;
-
-  /** Removes what {@link #openEmptySchema()} created, through the same connection. */
-  abstract void dropSchema(Connection connection) throws SQLException;
+  final Dialect dialect() {
+    return schema().dialect();
+  }
 
   /** Where MyBatis connects: the same schema; {@code null} keeps the environment of the XML configuration. */
-  abstract DataSource dataSource();
+  DataSource dataSource() {
+    return schema().dataSource();
+  }
 
   /** The names of the cases this server cannot run, spelt out so that an exclusion is never silent. */
   abstract List<String> expectedExclusions();
 
   @BeforeAll
   void loadData() throws SQLException {
-    jdbc = openEmptySchema();
+    jdbc = schema().openEmpty();
     runScript(jdbc, "differential/schema.sql");
   }
 
   @AfterAll
   void dropData() throws SQLException {
     if (jdbc != null) {
-      dropSchema(jdbc);
+      schema().drop(jdbc);
       jdbc.close();
     }
   }

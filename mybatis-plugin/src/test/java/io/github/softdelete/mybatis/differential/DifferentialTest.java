@@ -2,10 +2,6 @@ package io.github.softdelete.mybatis.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,27 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DifferentialTest extends DifferentialSuite {
 
   /** The same database as in both {@code mybatis-config*.xml}. */
-  private static final String URL = "jdbc:h2:mem:softdelete_differential;DB_CLOSE_DELAY=-1";
+  private final ServerSchema schema = ServerSchema.h2("softdelete_differential");
 
   @Override
-  Dialect dialect() {
-    return Dialect.H2;
-  }
-
-  @Override
-  Connection openEmptySchema() throws SQLException {
-    Connection connection = DriverManager.getConnection(URL, "sa", "");
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("DROP ALL OBJECTS");
-    }
-    return connection;
-  }
-
-  @Override
-  void dropSchema(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("DROP ALL OBJECTS");
-    }
+  ServerSchema schema() {
+    return schema;
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
 /**
  * The fuzz tables in a schema (MariaDB: a database) of their own, filled with fixed rows, and a MyBatis
- * factory with the interceptor on top. {@code users} and {@code orders} are configured soft tables.
+ * factory with the interceptor on top, the soft tables' markers configured or detected.
  */
 final class FuzzDatabase implements AutoCloseable {
   static final String SCHEMA = "softdelete_fuzz";
@@ -67,10 +67,38 @@ final class FuzzDatabase implements AutoCloseable {
     return dialect;
   }
 
-  SqlSessionFactory factory() {
+  /** The two ways the fuzzed schema's markers reach the interceptor; each seed runs under one of them. */
+  enum Markers {
+    /** {@code users} listed with the global column, orders and tags by per-table keys, every value spelt out. */
+    CONFIGURED,
+    /**
+     * Each marker column found by the candidates, its values from its type; only the CHAR values of tags, which
+     * no type implies, configured (which also makes tags soft).
+     */
+    DETECTED;
+
+    /** Alternating in runs of four seeds, so that each scope of the DML cases (seed % 4) meets both. */
+    static Markers forSeed(long seed) {
+      return Math.floorMod(seed / 4, 2) == 0 ? CONFIGURED : DETECTED;
+    }
+  }
+
+  SqlSessionFactory factory(Markers markers) {
     Properties props = new Properties();
-    props.setProperty("tables", "users,orders");
-    // the generator writes predicates on deleted_at on purpose, and the oracle filters every reference:
+    FuzzMarker tags = FuzzTable.TAGS.marker;
+    if (markers == Markers.CONFIGURED) {
+      props.setProperty("tables", FuzzTable.USERS.sqlName);
+      props.setProperty("column", FuzzTable.USERS.marker.column());
+      props.setProperty("table.orders.column", FuzzTable.ORDERS.marker.column());
+      props.setProperty("table.orders.liveValue", FuzzTable.ORDERS.marker.liveValue());
+      props.setProperty("table.orders.deletedValue", FuzzTable.ORDERS.marker.deletedValue());
+      props.setProperty("table.tags.column", tags.column());
+    } else {
+      props.setProperty("column", "deleted_at:is_deleted:del_flag");
+    }
+    props.setProperty("table.tags.liveValue", tags.liveValue());
+    props.setProperty("table.tags.deletedValue", tags.deletedValue());
+    // the generator writes predicates on marker columns on purpose, and the oracle filters every reference:
     // with explicitMarker=respect those references would be left as written, which the oracle does not model
     props.setProperty("explicitMarker", "filter");
     Configuration configuration = new Configuration(new Environment("fuzz", new JdbcTransactionFactory(),
@@ -94,21 +122,21 @@ final class FuzzDatabase implements AutoCloseable {
   /** Small tables with small values, so that joins match, NULLs occur, and a third of the rows are marked. */
   private void load() throws SQLException {
     String prefix = dialect == Dialect.H2 ? "" : SCHEMA + ".";
-    String timestamp = dialect == Dialect.MARIADB ? "DATETIME" : "TIMESTAMP";
     Random random = new Random(20261127);
     int[] sizes = {7, 9, 6, 5};
     FuzzTable[] tables = FuzzTable.values();
     for (int t = 0; t < tables.length; t++) {
       FuzzTable table = tables[t];
       String name = prefix + table.sqlName;
-      execute(admin, "CREATE TABLE " + name + " (id INT PRIMARY KEY, k INT NULL, v INT NULL"
-          + (table.hasMarkerColumn ? ", deleted_at " + timestamp + " NULL" : "") + ")");
+      execute(admin, "CREATE TABLE " + name + " (id INT PRIMARY KEY, k INT NULL, v INT NULL, "
+          + table.marker.definition(dialect) + ")");
       for (int id = 1; id <= sizes[t]; id++) {
         String k = random.nextInt(6) == 0 ? "NULL" : Integer.toString(1 + random.nextInt(7));
         String v = random.nextInt(8) == 0 ? "NULL" : Integer.toString(random.nextInt(7));
-        String mark = random.nextInt(3) == 0 ? "'2020-01-0" + (1 + random.nextInt(9)) + " 00:00:00'" : "NULL";
-        execute(admin, "INSERT INTO " + name + " VALUES (" + id + ", " + k + ", " + v
-            + (table.hasMarkerColumn ? ", " + mark : "") + ")");
+        boolean marked = random.nextInt(3) == 0;
+        String time = marked ? "2020-01-0" + (1 + random.nextInt(9)) + " 00:00:00" : null;
+        execute(admin, "INSERT INTO " + name + " VALUES (" + id + ", " + k + ", " + v + ", "
+            + table.marker.literal(marked, time) + ")");
       }
       if (dialect != Dialect.H2) {
         execute(admin, "ANALYZE " + (dialect == Dialect.MARIADB ? "TABLE " : "") + name);
@@ -117,7 +145,7 @@ final class FuzzDatabase implements AutoCloseable {
     if (dialect != Dialect.H2) {
       // the upserts' oracle: the same statement on a copy of the live rows of users, refilled per case
       execute(admin, "CREATE TABLE " + prefix + "users_copy (id INT PRIMARY KEY, k INT NULL, v INT NULL,"
-          + " deleted_at " + timestamp + " NULL)");
+          + " " + FuzzTable.USERS.marker.definition(dialect) + ")");
     }
   }
 

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.github.softdelete.mybatis.fuzz.FuzzDatabase.Markers;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,32 +28,45 @@ import org.apache.ibatis.session.SqlSessionFactory;
  */
 final class Fuzzer {
   private final FuzzDatabase db;
-  private final SqlSessionFactory factory;
+  private final Map<Markers, SqlSessionFactory> factories = new EnumMap<>(Markers.class);
 
   Fuzzer(FuzzDatabase db) {
     this.db = db;
-    this.factory = db.factory();
+    for (Markers markers : Markers.values()) {
+      factories.put(markers, db.factory(markers));
+    }
   }
 
   FuzzReport run(List<Long> selectSeeds, List<Long> dmlSeeds) {
     FuzzReport report = new FuzzReport(db.dialect());
-    try (SqlSession session = factory.openSession(false)) {
+    Map<Markers, SqlSession> sessions = new EnumMap<>(Markers.class);
+    try {
+      factories.forEach((markers, factory) -> sessions.put(markers, factory.openSession(false)));
       for (long seed : selectSeeds) {
-        selectCase(session, seed, report);
+        selectCase(sessions.get(Markers.forSeed(seed)), seed, report);
       }
       for (long seed : dmlSeeds) {
+        SqlSession session = sessions.get(Markers.forSeed(seed));
         dmlCase(session, seed, report);
         session.rollback(true);
       }
       // the upsert forms softdelete converts exist on PostgreSQL and MariaDB only (H2 refuses them)
       if (db.dialect() != Dialect.H2) {
         for (long seed : dmlSeeds) {
+          SqlSession session = sessions.get(Markers.forSeed(seed));
           upsertCase(session, seed, report);
           session.rollback(true);
         }
       }
+    } finally {
+      sessions.values().forEach(SqlSession::close);
     }
     return report;
+  }
+
+  /** The SQL as the report shows it, with the registration its seed runs under. */
+  private static String labelled(long seed, String sql) {
+    return "[markers " + Markers.forSeed(seed).name().toLowerCase(Locale.ROOT) + "] " + sql;
   }
 
   // ---------------------------------------------------------------- SELECT
@@ -59,6 +74,7 @@ final class Fuzzer {
   private void selectCase(SqlSession session, long seed, FuzzReport report) {
     GeneratedQuery query = new QueryGenerator(seed, db.dialect()).select();
     String app = query.app();
+    String label = labelled(seed, app);
     String oracle = query.oracle();
     Connection connection = session.getConnection();
     List<List<Object>> expected;
@@ -69,7 +85,7 @@ final class Fuzzer {
       raw = jdbcRows(connection, Template.jdbc(app, query.params()), query.width());
       deleted = jdbcRows(connection, Template.jdbc(query.onlyDeletedOracle(), query.params()), query.width());
     } catch (SQLException e) {
-      report.rejectedByDatabase(seed, e.getMessage(), app);
+      report.rejectedByDatabase(seed, e.getMessage(), label);
       return;
     }
     report.selectGenerated(!same(expected, raw, query.ordered()), !deleted.isEmpty());
@@ -77,37 +93,37 @@ final class Fuzzer {
     params.put("sql", app);
     Outcome filtered = mapperRows(session, params, query.width());
     if (filtered.refusal != null) {
-      report.refused(seed, filtered.refusal, app);
+      report.refused(seed, filtered.refusal, label);
       return;
     }
     if (filtered.error != null) {
-      report.fail(seed, "MyBatis with the interceptor failed: " + filtered.error, app, oracle);
+      report.fail(seed, "MyBatis with the interceptor failed: " + filtered.error, label, oracle);
       return;
     }
     if (!same(filtered.rows, expected, query.ordered())) {
-      report.fail(seed, "rows differ from the oracle's: got " + filtered.rows + ", oracle " + expected, app,
+      report.fail(seed, "rows differ from the oracle's: got " + filtered.rows + ", oracle " + expected, label,
           oracle);
       return;
     }
     Outcome all = IncludeDeleted.get(() -> mapperRows(session, params, query.width()));
     if (all.refusal != null || all.error != null) {
       report.fail(seed, "IncludeDeleted failed: " + (all.refusal != null ? all.refusal.getMessage() : all.error),
-          app, app);
+          label, app);
       return;
     }
     if (!same(all.rows, raw, query.ordered())) {
-      report.fail(seed, "IncludeDeleted rows differ from the raw query's: got " + all.rows + ", raw " + raw, app,
+      report.fail(seed, "IncludeDeleted rows differ from the raw query's: got " + all.rows + ", raw " + raw, label,
           app);
       return;
     }
     Outcome trash = OnlyDeleted.get(() -> mapperRows(session, params, query.width()));
     if (trash.refusal != null || trash.error != null) {
       report.fail(seed, "OnlyDeleted failed: " + (trash.refusal != null ? trash.refusal.getMessage() : trash.error),
-          app, query.onlyDeletedOracle());
+          label, query.onlyDeletedOracle());
       return;
     }
     if (!same(trash.rows, deleted, query.ordered())) {
-      report.fail(seed, "OnlyDeleted rows differ from its oracle's: got " + trash.rows + ", oracle " + deleted, app,
+      report.fail(seed, "OnlyDeleted rows differ from its oracle's: got " + trash.rows + ", oracle " + deleted, label,
           query.onlyDeletedOracle());
       return;
     }
@@ -202,7 +218,7 @@ final class Fuzzer {
     String app = dml.app();
     String oracle = includeDeleted ? Template.app(dml.oracleTemplate())
         : onlyDeleted ? Template.onlyDeletedOracle(dml.oracleTemplate()) : Template.oracle(dml.oracleTemplate());
-    String label = (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + app;
+    String label = labelled(seed, (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + app);
     Connection connection = session.getConnection();
     Map<FuzzTable, Map<Object, List<Object>>> before;
     Map<Object, Object> expected = new LinkedHashMap<>();
@@ -297,6 +313,7 @@ final class Fuzzer {
   private void upsertCase(SqlSession session, long seed, FuzzReport report) {
     GeneratedUpsert upsert = new UpsertGenerator(seed, db.dialect()).upsert();
     String app = upsert.app();
+    String label = labelled(seed, app);
     Connection connection = session.getConnection();
     Map<Object, List<Object>> before;
     Map<Object, List<Object>> expected;
@@ -304,7 +321,7 @@ final class Fuzzer {
     try {
       before = rowsOf(connection, "users");
       FuzzDatabase.execute(connection, "DELETE FROM users_copy",
-          "INSERT INTO users_copy SELECT * FROM users WHERE deleted_at IS NULL");
+          "INSERT INTO users_copy SELECT * FROM users WHERE " + FuzzTable.USERS.marker.live());
       Template.Jdbc oracle = Template.jdbc(upsert.oracle(), upsert.params());
       try (PreparedStatement statement = connection.prepareStatement(oracle.sql())) {
         for (int i = 0; i < oracle.args().size(); i++) {
@@ -314,7 +331,7 @@ final class Fuzzer {
       }
       expected = rowsOf(connection, "users_copy");
     } catch (SQLException e) {
-      report.rejectedByDatabase(seed, e.getMessage(), app);
+      report.rejectedByDatabase(seed, e.getMessage(), label);
       return;
     }
     List<Object> revived = new ArrayList<>();
@@ -329,11 +346,11 @@ final class Fuzzer {
     params.put("sql", app);
     Outcome outcome = update(session, FuzzMapper.UPDATE, params);
     if (outcome.refusal != null) {
-      report.refused(seed, outcome.refusal, app);
+      report.refused(seed, outcome.refusal, label);
       return;
     }
     if (outcome.error != null) {
-      report.fail(seed, "MyBatis with the interceptor failed: " + outcome.error, app, upsert.oracle());
+      report.fail(seed, "MyBatis with the interceptor failed: " + outcome.error, label, upsert.oracle());
       return;
     }
     Map<Object, List<Object>> after;
@@ -348,7 +365,7 @@ final class Fuzzer {
             + ", " + revived.size() + " revived)"
         : upsertProblem(upsert, before, expected, after, revived);
     if (problem != null) {
-      report.fail(seed, problem, app, upsert.oracle());
+      report.fail(seed, problem, label, upsert.oracle());
       return;
     }
     report.upsertAgreed();
@@ -398,14 +415,13 @@ final class Fuzzer {
     return rows;
   }
 
-  /** Every row of every table, by id: id, k, v as text, and whether (or when) it was marked. */
+  /** Every row of every table, by id: id, k, v as text, and whether (or when) it was marked, by its own marker. */
   private static Map<FuzzTable, Map<Object, List<Object>>> snapshot(Connection connection) throws SQLException {
     Map<FuzzTable, Map<Object, List<Object>>> tables = new LinkedHashMap<>();
     for (FuzzTable table : FuzzTable.values()) {
-      String marker = table.hasMarkerColumn ? "deleted_at" : "NULL";
       Map<Object, List<Object>> rows = new LinkedHashMap<>();
       try (PreparedStatement statement = connection.prepareStatement(
-              "SELECT id, k, v, " + marker + " FROM " + table.sqlName + " ORDER BY id");
+              "SELECT id, k, v, " + table.marker.column() + " FROM " + table.sqlName + " ORDER BY id");
           ResultSet result = statement.executeQuery()) {
         while (result.next()) {
           List<Object> row = new ArrayList<>();
@@ -413,8 +429,9 @@ final class Fuzzer {
           row.add(result.getString(2));
           row.add(result.getString(3));
           String mark = result.getString(4);
-          // a fresh mark's time is the database's now: compared as "marked", old marks by their value
-          row.add(mark == null || mark.startsWith("2020-") ? mark : "marked");
+          // a fresh mark's time is the database's now: compared as "marked", old marks by their value; a value
+          // marker's deleted value is "marked" too, its live value null as a timestamp's
+          row.add(table.marker.isLive(mark) ? null : mark.startsWith("2020-") ? mark : "marked");
           rows.put(row.get(0), row);
         }
       }

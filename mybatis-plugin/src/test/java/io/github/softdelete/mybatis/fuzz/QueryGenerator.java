@@ -41,8 +41,8 @@ final class QueryGenerator {
     this.dialect = dialect;
   }
 
-  /** A relation in scope: its name in the query, and whether it has a {@code deleted_at} column to test. */
-  private record Rel(String alias, boolean hasMarker) {}
+  /** A relation in scope: its name in the query, and its table's marker column to test (or {@code null}). */
+  private record Rel(String alias, FuzzMarker marker) {}
 
   /** A FROM list, and what it brings into scope. */
   private record From(String sql, List<Rel> rels) {}
@@ -81,7 +81,7 @@ final class QueryGenerator {
       // bounded: v counts the steps
       ctes.add("rec");
       String anchor = "SELECT a.id, a.k, 0 FROM " + table(FuzzTable.USERS, "a") + " WHERE " + comparison(
-          List.of(new Rel("a", true)));
+          List.of(new Rel("a", FuzzTable.USERS.marker)));
       String step = "SELECT b.id, b.k, rec.v + 1 FROM rec JOIN " + table(FuzzTable.ORDERS, "b")
           + " ON b.k = rec.id WHERE rec.v < 2";
       return "WITH RECURSIVE rec (id, k, v) AS (" + anchor + " UNION ALL " + step + ") ";
@@ -251,19 +251,19 @@ final class QueryGenerator {
     String alias = "t" + (++aliases);
     int choice = random.nextInt(10);
     if (!ctes.isEmpty() && choice == 0) {
-      return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, new Rel(alias, false), 10);
+      return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, new Rel(alias, null), 10);
     }
     if (choice == 1 && nest(depth, 1)) {
       String body = query(depth - 1, List.of(), List.of(COLUMNS));
-      return new Item("(" + body + ") " + alias, new Rel(alias, false), 10);
+      return new Item("(" + body + ") " + alias, new Rel(alias, null), 10);
     }
     FuzzTable table = pickTable();
     if (chance(5) && unaliasedNames.add(table.sqlName)) {
       String written = written(table);
       String sql = table.soft ? Template.unaliased(written, table.sqlName) : written;
-      return new Item(sql, new Rel(table.sqlName, table.hasMarkerColumn), 7);
+      return new Item(sql, new Rel(table.sqlName, table.marker), 7);
     }
-    return new Item(table(table, (chance(4) ? "AS " : "") + alias), new Rel(alias, table.hasMarkerColumn), 7);
+    return new Item(table(table, (chance(4) ? "AS " : "") + alias), new Rel(alias, table.marker), 7);
   }
 
   private FuzzTable pickTable() {
@@ -341,8 +341,8 @@ final class QueryGenerator {
   private String comparison(List<Rel> scope) {
     Rel rel = scope.get(random.nextInt(scope.size()));
     int choice = random.nextInt(10);
-    if (choice == 0 && rel.hasMarker) {
-      return rel.alias + ".deleted_at IS " + (chance(2) ? "" : "NOT ") + "NULL";
+    if (choice == 0 && rel.marker != null) {
+      return rel.alias + "." + (chance(2) ? rel.marker.live() : rel.marker.deleted());
     }
     String column = rel.alias + "." + pick(COLUMNS);
     return switch (choice) {
@@ -365,7 +365,7 @@ final class QueryGenerator {
     FuzzTable target = updateOnly || chance(4) ? pickTable() : (chance(2) ? FuzzTable.USERS : FuzzTable.ORDERS);
     String name = target.sqlName;
     unaliasedNames.add(name);
-    List<Rel> scope = List.of(new Rel(name, target.hasMarkerColumn));
+    List<Rel> scope = List.of(new Rel(name, target.marker));
     String where = chance(10) ? "" : " WHERE " + condition(3, scope, 2);
     boolean delete = !updateOnly && chance(2);
     // the target is what OnlyDeleted turns to deleted rows, as the outermost FROM list of a SELECT

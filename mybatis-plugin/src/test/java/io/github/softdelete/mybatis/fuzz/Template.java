@@ -8,15 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Generated SQL with each soft table reference marked, rendered three ways: as the application writes it; as
- * the oracle, where the reference reads from a live view {@code (SELECT * FROM t WHERE deleted_at IS NULL)};
+ * the oracle, where the reference reads from a live view {@code (SELECT * FROM t WHERE <t's live predicate>)};
  * and as the oracle of {@code OnlyDeleted}, where the references in the FROM list of the outermost SELECT
  * (marked with {@code !}) read from a view of the deleted rows instead.
  * Parameters are written {@code #{pN}}, as in a mapper; {@link #jdbc} turns them into {@code ?} and values.
  */
 final class Template {
-  static final String LIVE = "deleted_at IS NULL";
-  static final String DELETED = "deleted_at IS NOT NULL";
-
   // ⟦t⟧ is a reference followed by its own alias; ⟪t|a⟫ is an unaliased reference, named a in the query;
   // either may start with ! (⟦!t⟧, ⟪!t|a⟫): a reference in the FROM list of the outermost SELECT
   private static final Pattern ALIASED = Pattern.compile("⟦(!?)([^⟧]+)⟧");
@@ -61,7 +58,8 @@ final class Template {
   }
 
   private static String view(String table, boolean deleted) {
-    return "(SELECT * FROM " + table + " WHERE " + (deleted ? DELETED : LIVE) + ")";
+    FuzzMarker marker = FuzzTable.named(table).marker;
+    return "(SELECT * FROM " + table + " WHERE " + (deleted ? marker.deleted() : marker.live()) + ")";
   }
 
   /** SQL with {@code #{pN}} replaced by {@code ?}, and the values in placeholder order. */
