@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -31,8 +32,9 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  *
  * <ul>
  *   <li>MySQL / MariaDB {@code ON DUPLICATE KEY UPDATE c = e}: {@code c = IF(<live>, e, VALUES(c))}, every
- *       other inserted column {@code IF(<live>, c, VALUES(c))}, the audit columns and last the marker (MySQL's
- *       SET reads values assigned before it, so the liveness test must still see the old marker).
+ *       every other column {@code IF(<live>, c, VALUES(c))} (the columns it does not name too, when the
+ *       table's columns are known: a revived row is as if newly inserted), the audit columns and last the
+ *       marker (MySQL's SET reads values assigned before it, so the liveness test must still see the old marker).
  *   <li>PostgreSQL {@code ON CONFLICT ... DO UPDATE SET c = e WHERE w}: {@code CASE WHEN <live> THEN e ELSE
  *       EXCLUDED.c END}, likewise for the rest, and {@code WHERE <deleted> OR (w)}; {@code ON CONFLICT (k) DO
  *       NOTHING} becomes {@code DO UPDATE SET <revive> WHERE <deleted>}.
@@ -92,77 +94,29 @@ final class UpsertRewriter {
   }
 
   private void reviveOnDuplicateKey(Insert insert) {
-    Table target = insert.getTable();
-    Table qualifier = RewriteContext.qualifierTable(target);
-    SoftDeleteMarker marker = context.markerOf(target);
-    List<UpdateSet> sets = new ArrayList<>();
-    Set<String> assigned = new HashSet<>();
-    for (UpdateSet set : insert.getDuplicateUpdateSets()) {
-      Column column = singleColumn(target, set);
-      assigned.add(key(column.getColumnName()));
-      sets.add(new UpdateSet(column, mysqlIf(marker.live(qualifier), set.getValue(0), values(column))));
-    }
-    List<Column> inserted = insertedColumns(insert, marker);
-    for (Column column : inserted) {
-      if (!isDeletionColumn(column, marker) && assigned.add(key(column.getColumnName()))) {
-        Column plain = new Column(column.getColumnName());
-        sets.add(new UpdateSet(plain,
-            mysqlIf(marker.live(qualifier), new Column(qualifier, column.getColumnName()), values(plain))));
-      }
-    }
-    // the columns it does not name: VALUES(c) is what the inserted row would hold, its default
-    for (Column column : notNamed(target, marker, assigned)) {
-      sets.add(new UpdateSet(column,
-          mysqlIf(marker.live(qualifier), new Column(qualifier, column.getColumnName()), values(column))));
-    }
-    for (String audit : auditColumns(marker)) {
-      Column column = new Column(audit);
-      sets.add(new UpdateSet(column, mysqlIf(marker.live(qualifier), new Column(qualifier, audit),
-          names(inserted, audit) ? values(column) : new NullValue())));
-    }
-    // last: every assignment before it tests the marker the row had
-    Column markerColumn = marker.columnOf(null);
-    sets.add(new UpdateSet(markerColumn, mysqlIf(marker.live(qualifier), marker.columnOf(qualifier),
-        names(inserted, marker.column()) ? values(markerColumn) : marker.liveValue())));
-    insert.withDuplicateUpdateSets(sets);
+    SoftDeleteMarker marker = context.markerOf(insert.getTable());
+    Table qualifier = RewriteContext.qualifierTable(insert.getTable());
+    insert.withDuplicateUpdateSets(revivingSets(insert, insert.getDuplicateUpdateSets(), new Revival(
+        (whenLive, whenDeleted) -> new Function("IF", marker.live(qualifier), whenLive, whenDeleted),
+        column -> new Function("VALUES", new Column(column.getColumnName())))));
   }
 
   private void reviveOnConflictUpdate(Insert insert, InsertConflictAction conflict) {
     Table target = insert.getTable();
-    Table qualifier = RewriteContext.qualifierTable(target);
-    SoftDeleteMarker marker = context.markerOf(target);
-    List<UpdateSet> sets = new ArrayList<>();
-    Set<String> assigned = new HashSet<>();
     for (UpdateSet set : conflict.getUpdateSets()) {
-      Column column = singleColumn(target, set);
-      if (isDefaultKeyword(set.getValue(0))) {
-        throw refused(target, "ON CONFLICT DO UPDATE SET " + column.getColumnName() + " = DEFAULT cannot be made"
-            + " conditional on the row being live (DEFAULT cannot stand inside CASE); assign the value itself");
-      }
-      assigned.add(key(column.getColumnName()));
-      sets.add(new UpdateSet(column, caseLive(marker, qualifier, set.getValue(0), excluded(column))));
-    }
-    List<Column> inserted = insertedColumns(insert, marker);
-    for (Column column : inserted) {
-      if (!isDeletionColumn(column, marker) && assigned.add(key(column.getColumnName()))) {
-        sets.add(new UpdateSet(new Column(column.getColumnName()), caseLive(marker, qualifier,
-            new Column(qualifier, column.getColumnName()), excluded(column))));
+      if (set.getValues().size() == 1 && isDefaultKeyword(set.getValue(0))) {
+        throw refused(target, "ON CONFLICT DO UPDATE SET " + set.getColumn(0).getColumnName() + " = DEFAULT cannot"
+            + " be made conditional on the row being live (DEFAULT cannot stand inside CASE); assign the value"
+            + " itself");
       }
     }
-    // the columns it does not name: EXCLUDED.c is what the inserted row would hold, its default
-    for (Column column : notNamed(target, marker, assigned)) {
-      sets.add(new UpdateSet(column, caseLive(marker, qualifier, new Column(qualifier, column.getColumnName()),
-          excluded(column))));
-    }
-    for (String audit : auditColumns(marker)) {
-      Column column = new Column(audit);
-      sets.add(new UpdateSet(column, caseLive(marker, qualifier, new Column(qualifier, audit),
-          names(inserted, audit) ? excluded(column) : new NullValue())));
-    }
-    Column markerColumn = marker.columnOf(null);
-    sets.add(new UpdateSet(markerColumn, caseLive(marker, qualifier, marker.columnOf(qualifier),
-        names(inserted, marker.column()) ? excluded(markerColumn) : marker.liveValue())));
-    conflict.setUpdateSets(sets);
+    SoftDeleteMarker marker = context.markerOf(target);
+    Table qualifier = RewriteContext.qualifierTable(target);
+    conflict.setUpdateSets(revivingSets(insert, conflict.getUpdateSets(), new Revival((whenLive, whenDeleted) -> {
+      CaseExpression choice = new CaseExpression(new WhenClause(marker.live(qualifier), whenLive));
+      choice.setElseExpression(whenDeleted);
+      return choice;
+    }, UpsertRewriter::excluded)));
     if (conflict.getWhereExpression() != null) {
       // the application's condition decides for live rows only; a deleted row is always revived
       conflict.setWhereExpression(new OrExpression(marker.deleted(qualifier),
@@ -181,32 +135,60 @@ final class UpsertRewriter {
           + " exactly: as DO UPDATE it would fail where two of its rows share a key, which DO NOTHING skips;"
           + " insert one row per statement");
     }
+    SoftDeleteMarker marker = context.markerOf(target);
+    InsertConflictAction revive = new InsertConflictAction(ConflictActionType.DO_UPDATE);
+    // the WHERE lets only a deleted row through, so every assignment is the revival's
+    revive.setUpdateSets(revivingSets(insert, List.of(),
+        new Revival((whenLive, whenDeleted) -> whenDeleted, UpsertRewriter::excluded)));
+    // a live row is left alone, as DO NOTHING does: no row updated, none counted
+    revive.setWhereExpression(marker.deleted(RewriteContext.qualifierTable(target)));
+    insert.setConflictAction(revive);
+  }
+
+  /**
+   * How one database says, per row met, "a live row gets this, a deleted one that", and what the insert
+   * proposes for a column ({@code VALUES(c)}, {@code EXCLUDED.c}: the inserted value, or the column's default).
+   */
+  private record Revival(BinaryOperator<Expression> choose, java.util.function.Function<Column, Expression> proposed) {}
+
+  /**
+   * The assignments of an upsert's update part that revive a deleted row: the statement's own assignments for a
+   * live row, and for a deleted one what the insert proposes, for every column it writes and then every other
+   * column the table has (but its key and generated ones); the audit columns cleared; last the marker, since
+   * MySQL's SET reads the values assigned before it, so every test before must still see the row's own marker.
+   */
+  private List<UpdateSet> revivingSets(Insert insert, List<UpdateSet> written, Revival revival) {
+    Table target = insert.getTable();
     Table qualifier = RewriteContext.qualifierTable(target);
     SoftDeleteMarker marker = context.markerOf(target);
     List<UpdateSet> sets = new ArrayList<>();
-    List<Column> inserted = insertedColumns(insert, marker);
     Set<String> named = new HashSet<>();
-    for (Column column : inserted) {
+    for (UpdateSet set : written) {
+      Column column = singleColumn(target, set);
       named.add(key(column.getColumnName()));
-      if (!isDeletionColumn(column, marker)) {
-        sets.add(new UpdateSet(new Column(column.getColumnName()), excluded(column)));
+      sets.add(new UpdateSet(column, revival.choose().apply(set.getValue(0), revival.proposed().apply(column))));
+    }
+    List<Column> inserted = insertedColumns(insert);
+    List<Column> rest = new ArrayList<>();
+    for (Column column : inserted) {
+      if (!isDeletionColumn(column, marker) && named.add(key(column.getColumnName()))) {
+        rest.add(new Column(column.getColumnName()));
       }
     }
-    for (Column column : notNamed(target, marker, named)) {
-      sets.add(new UpdateSet(column, excluded(column)));
+    rest.addAll(notNamed(target, marker, named));
+    for (Column column : rest) {
+      sets.add(new UpdateSet(column, revival.choose().apply(new Column(qualifier, column.getColumnName()),
+          revival.proposed().apply(column))));
     }
     for (String audit : auditColumns(marker)) {
       Column column = new Column(audit);
-      sets.add(new UpdateSet(column, names(inserted, audit) ? excluded(column) : new NullValue()));
+      sets.add(new UpdateSet(column, revival.choose().apply(new Column(qualifier, audit),
+          names(inserted, audit) ? revival.proposed().apply(column) : new NullValue())));
     }
     Column markerColumn = marker.columnOf(null);
-    sets.add(new UpdateSet(markerColumn,
-        names(inserted, marker.column()) ? excluded(markerColumn) : marker.liveValue()));
-    InsertConflictAction revive = new InsertConflictAction(ConflictActionType.DO_UPDATE);
-    revive.setUpdateSets(sets);
-    // a live row is left alone, as DO NOTHING does: no row updated, none counted
-    revive.setWhereExpression(marker.deleted(qualifier));
-    insert.setConflictAction(revive);
+    sets.add(new UpdateSet(markerColumn, revival.choose().apply(marker.columnOf(qualifier),
+        names(inserted, marker.column()) ? revival.proposed().apply(markerColumn) : marker.liveValue())));
+    return sets;
   }
 
   /**
@@ -214,7 +196,7 @@ final class UpsertRewriter {
    * them. The marker and audit columns among them (a generated insert names every column) are inserted
    * values like the others: a revived row takes them.
    */
-  private List<Column> insertedColumns(Insert insert, SoftDeleteMarker marker) {
+  private List<Column> insertedColumns(Insert insert) {
     if (insert.getColumns() == null || insert.getColumns().isEmpty()) {
       throw refused(insert.getTable(), "an upsert without a column list cannot revive a soft-deleted row with"
           + " exactly the inserted values, since softdelete does not know the table's columns; name the columns");
@@ -324,23 +306,8 @@ final class UpsertRewriter {
         && "DEFAULT".equalsIgnoreCase(column.getColumnName());
   }
 
-  private static Function mysqlIf(Expression condition, Expression whenTrue, Expression whenFalse) {
-    return new Function("IF", condition, whenTrue, whenFalse);
-  }
-
-  private static Function values(Column column) {
-    return new Function("VALUES", new Column(column.getColumnName()));
-  }
-
   private static Column excluded(Column column) {
     return new Column(new Table("EXCLUDED"), column.getColumnName());
-  }
-
-  private static CaseExpression caseLive(SoftDeleteMarker marker, Table qualifier, Expression whenLive,
-      Expression otherwise) {
-    CaseExpression expression = new CaseExpression(new WhenClause(marker.live(qualifier), whenLive));
-    expression.setElseExpression(otherwise);
-    return expression;
   }
 
   private static String key(String name) {
