@@ -15,9 +15,4 @@ final class UnknownSystemProperties {
       LogFactory.getLog(SoftDeleteConfig.class).warn(message);
     }
   }
-
-  /** For tests: lets the next configuration warn again about {@code name}. */
-  static void forget(String name) {
-    WARNED.remove(name);
-  }
 }

@@ -157,7 +157,6 @@ class TableMarkerConfigTest {
 
   @Test
   void shouldWarnAboutAPerTableSystemPropertyWithAnUnknownAttribute() {
-    UnknownSystemProperties.forget("softdelete.table.users.colour");
     withSystemProperty("softdelete.table.users.colour", "red", () ->
         assertThat(SoftDeleteConfig.fromProperties(new Properties()).tableMarkers()).isEmpty());
 
