@@ -9,7 +9,6 @@ import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -265,13 +264,7 @@ final class DeleteRewriter {
   }
 
   private static boolean refersTo(Table named, Table candidate) {
-    String name = named.getUnquotedName().toLowerCase(Locale.ROOT);
-    Alias alias = candidate.getAlias();
-    if (alias != null) {
-      return MultiPartName.unquote(alias.getName()).toLowerCase(Locale.ROOT)
-          .equals(name);
-    }
-    return candidate.getUnquotedName().toLowerCase(Locale.ROOT).equals(name);
+    return named.getUnquotedName().toLowerCase(Locale.ROOT).equals(RewriteContext.exposedName(candidate));
   }
 
   /**

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.SupportsOldOracleJoinSyntax;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
@@ -74,7 +73,7 @@ final class OracleOuterJoins {
       });
     }
     for (Table table : fromList) {
-      if (unqualified[0] || qualifiers.contains(exposedName(table))) {
+      if (unqualified[0] || qualifiers.contains(RewriteContext.exposedName(table))) {
         taking.add(table);
       }
     }
@@ -98,10 +97,5 @@ final class OracleOuterJoins {
     if (item instanceof Table table) {
       fromList.add(table);
     }
-  }
-
-  private static String exposedName(Table table) {
-    return table.getAlias() != null ? MultiPartName.unquote(table.getAlias().getName()).toLowerCase(Locale.ROOT)
-        : table.getUnquotedName().toLowerCase(Locale.ROOT);
   }
 }

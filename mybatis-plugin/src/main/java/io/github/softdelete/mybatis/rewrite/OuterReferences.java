@@ -37,7 +37,7 @@ final class OuterReferences {
 
   /** Whether {@code subquery} refers to {@code target}: by its alias, or by its name when it has none. */
   static boolean refersTo(Select subquery, Table target) {
-    return new OuterReferences(declaredName(target)).refers(subquery, new ArrayDeque<>());
+    return new OuterReferences(RewriteContext.exposedName(target)).refers(subquery, new ArrayDeque<>());
   }
 
   private boolean refers(Object node, Deque<Set<String>> scopes) {
@@ -129,11 +129,6 @@ final class OuterReferences {
         addDeclared(join.getRightItem(), names);
       }
     }
-  }
-
-  private static String declaredName(Table table) {
-    return table.getAlias() != null ? unquoted(table.getAlias())
-        : table.getUnquotedName().toLowerCase(Locale.ROOT);
   }
 
   private static String unquoted(Alias alias) {

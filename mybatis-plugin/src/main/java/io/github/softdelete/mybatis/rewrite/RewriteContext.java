@@ -163,6 +163,15 @@ final class RewriteContext {
     return copy;
   }
 
+  /**
+   * The name a reference exposes to the rest of its query, by which columns qualify it: its alias, else its
+   * table name; unquoted, lower case.
+   */
+  static String exposedName(Table table) {
+    return table.getAlias() != null ? MultiPartName.unquote(table.getAlias().getName()).toLowerCase(Locale.ROOT)
+        : table.getUnquotedName().toLowerCase(Locale.ROOT);
+  }
+
   /** The name a statement reports: schema and name as written, without alias. */
   static String displayName(Table table) {
     return table.getFullyQualifiedName();
