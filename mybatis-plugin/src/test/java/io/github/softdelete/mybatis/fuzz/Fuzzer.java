@@ -7,9 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.github.softdelete.mybatis.fuzz.FuzzDatabase.Markers;
+import io.github.softdelete.mybatis.fuzz.FuzzDatabase.Registration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,32 +27,32 @@ import org.apache.ibatis.session.SqlSessionFactory;
  */
 final class Fuzzer {
   private final FuzzDatabase db;
-  private final Map<Markers, SqlSessionFactory> factories = new EnumMap<>(Markers.class);
+  private final Map<Registration, SqlSessionFactory> factories = new HashMap<>();
 
   Fuzzer(FuzzDatabase db) {
     this.db = db;
-    for (Markers markers : Markers.values()) {
-      factories.put(markers, db.factory(markers));
+    for (Registration registration : Registration.all()) {
+      factories.put(registration, db.factory(registration));
     }
   }
 
   FuzzReport run(List<Long> selectSeeds, List<Long> dmlSeeds) {
     FuzzReport report = new FuzzReport(db.dialect());
-    Map<Markers, SqlSession> sessions = new EnumMap<>(Markers.class);
+    Map<Registration, SqlSession> sessions = new HashMap<>();
     try {
-      factories.forEach((markers, factory) -> sessions.put(markers, factory.openSession(false)));
+      factories.forEach((registration, factory) -> sessions.put(registration, factory.openSession(false)));
       for (long seed : selectSeeds) {
-        selectCase(sessions.get(Markers.forSeed(seed)), seed, report);
+        selectCase(sessions.get(Registration.forSeed(seed)), seed, report);
       }
       for (long seed : dmlSeeds) {
-        SqlSession session = sessions.get(Markers.forSeed(seed));
+        SqlSession session = sessions.get(Registration.forSeed(seed));
         dmlCase(session, seed, report);
         session.rollback(true);
       }
       // the upsert forms softdelete converts exist on PostgreSQL and MariaDB only (H2 refuses them)
       if (db.dialect() != Dialect.H2) {
         for (long seed : dmlSeeds) {
-          SqlSession session = sessions.get(Markers.forSeed(seed));
+          SqlSession session = sessions.get(Registration.forSeed(seed));
           upsertCase(session, seed, report);
           session.rollback(true);
         }
@@ -66,7 +65,7 @@ final class Fuzzer {
 
   /** The SQL as the report shows it, with the registration its seed runs under. */
   private static String labelled(long seed, String sql) {
-    return "[markers " + Markers.forSeed(seed).name().toLowerCase(Locale.ROOT) + "] " + sql;
+    return "[" + Registration.forSeed(seed) + "] " + sql;
   }
 
   // ---------------------------------------------------------------- SELECT
@@ -75,7 +74,8 @@ final class Fuzzer {
     GeneratedQuery query = new QueryGenerator(seed, db.dialect()).select();
     String app = query.app();
     String label = labelled(seed, app);
-    String oracle = query.oracle();
+    boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
+    String oracle = query.oracle(respect);
     Connection connection = session.getConnection();
     List<List<Object>> expected;
     List<List<Object>> raw;
@@ -83,12 +83,22 @@ final class Fuzzer {
     try {
       expected = jdbcRows(connection, Template.jdbc(oracle, query.params()), query.width());
       raw = jdbcRows(connection, Template.jdbc(app, query.params()), query.width());
-      deleted = jdbcRows(connection, Template.jdbc(query.onlyDeletedOracle(), query.params()), query.width());
+      deleted = jdbcRows(connection, Template.jdbc(query.onlyDeletedOracle(respect), query.params()), query.width());
     } catch (SQLException e) {
       report.rejectedByDatabase(seed, e.getMessage(), label);
       return;
     }
     report.selectGenerated(!same(expected, raw, query.ordered()), !deleted.isEmpty());
+    if (respect && !query.asWritten().isEmpty()) {
+      try {
+        if (!same(expected, jdbcRows(connection, Template.jdbc(query.oracle(false), query.params()), query.width()),
+            query.ordered())) {
+          report.selectRespecting();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("the oracle ran, its filter-everything variant must too", e);
+      }
+    }
     Map<String, Object> params = new HashMap<>(query.params());
     params.put("sql", app);
     Outcome filtered = mapperRows(session, params, query.width());
@@ -119,12 +129,12 @@ final class Fuzzer {
     Outcome trash = OnlyDeleted.get(() -> mapperRows(session, params, query.width()));
     if (trash.refusal != null || trash.error != null) {
       report.fail(seed, "OnlyDeleted failed: " + (trash.refusal != null ? trash.refusal.getMessage() : trash.error),
-          label, query.onlyDeletedOracle());
+          label, query.onlyDeletedOracle(respect));
       return;
     }
     if (!same(trash.rows, deleted, query.ordered())) {
       report.fail(seed, "OnlyDeleted rows differ from its oracle's: got " + trash.rows + ", oracle " + deleted, label,
-          query.onlyDeletedOracle());
+          query.onlyDeletedOracle(respect));
       return;
     }
     report.selectAgreed();
@@ -216,8 +226,9 @@ final class Fuzzer {
     boolean onlyDeleted = seed % 4 == 1;
     GeneratedDml dml = new QueryGenerator(seed, db.dialect()).dml(includeDeleted || onlyDeleted);
     String app = dml.app();
+    boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
     String oracle = includeDeleted ? Template.app(dml.oracleTemplate())
-        : onlyDeleted ? Template.onlyDeletedOracle(dml.oracleTemplate()) : Template.oracle(dml.oracleTemplate());
+        : onlyDeleted ? dml.onlyDeletedOracle(respect) : dml.oracle(respect);
     String label = labelled(seed, (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + app);
     Connection connection = session.getConnection();
     Map<FuzzTable, Map<Object, List<Object>>> before;
