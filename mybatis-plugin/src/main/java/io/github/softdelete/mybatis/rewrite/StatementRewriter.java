@@ -79,8 +79,9 @@ final class StatementRewriter {
         upserts.rewrite(insert);
       }
       if (insert.getSelect() != null) {
-        // INSERT ... SELECT: OnlyDeleted applies to this SELECT, so deleted rows can be copied out
-        rewriteSelect(insert.getSelect());
+        // a write decides on live rows in every mode: OnlyDeleted shows the trash to reads, and a check such
+        // as NOT EXISTS (SELECT ... FROM t) must not count deleted rows
+        selects.filter(insert.getSelect());
       }
       selects.filterSubqueries(insert, insert.getSelect() == null ? Set.of() : Set.of(insert.getSelect()));
     });
@@ -95,7 +96,7 @@ final class StatementRewriter {
               + " use INSERT, or UPDATE the live row");
     }
     if (upsert.getSelect() != null) {
-      rewriteSelect(upsert.getSelect());
+      selects.filter(upsert.getSelect());
     }
     selects.filterSubqueries(upsert, upsert.getSelect() == null ? Set.of() : Set.of(upsert.getSelect()));
   }
