@@ -33,7 +33,7 @@ final class RewriteContext {
   private final Set<Table> constrained = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<RewriteResult.LeftAsWritten> leftAsWritten = new ArrayList<>();
   // the references OnlyDeleted shows the deleted rows of (TrashEntities decides, once per statement)
-  private Set<Table> trashEntities = Set.of();
+  private Set<Table> trashEntities = Collections.emptySet();
   private boolean changed;
 
   RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode, List<Cascade> cascades) {
