@@ -21,7 +21,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * Runs generated cases on one database: each SELECT through MyBatis with the interceptor against its oracle
  * over plain JDBC, again under {@code IncludeDeleted} against the raw SQL, and under {@code OnlyDeleted}
- * against the oracle whose outermost FROM list reads deleted rows; each DELETE or UPDATE (some under
+ * against the oracle whose entity (the first reference of each outermost block) reads deleted rows; each DELETE or UPDATE (some under
  * {@code IncludeDeleted}, some UPDATEs under {@code OnlyDeleted}) through
  * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch.
  */

@@ -124,19 +124,20 @@ final class QueryGenerator {
   }
 
   /**
-   * @param outermost the statement's own query, whose FROM lists {@code OnlyDeleted} turns to deleted rows
+   * @param entity the statement's own query, or a derived table first in its FROM: the first reference of each
+   *     of its blocks is what {@code OnlyDeleted} turns to deleted rows
    * @param setOperation whether it may be a set operation
    */
-  private String query(int depth, List<Rel> outer, List<String> out, boolean outermost, boolean setOperation) {
+  private String query(int depth, List<Rel> outer, List<String> out, boolean entity, boolean setOperation) {
     if (setOperation && nest(depth, 6)) {
       String op = pick("UNION", "UNION ALL", "INTERSECT", "EXCEPT");
-      return core(depth, outer, out, outermost) + " " + op + " " + core(depth, outer, out, outermost);
+      return core(depth, outer, out, entity) + " " + op + " " + core(depth, outer, out, entity);
     }
-    return core(depth, outer, out, outermost);
+    return core(depth, outer, out, entity);
   }
 
-  private String core(int depth, List<Rel> outer, List<String> out, boolean outermost) {
-    From from = from(depth, outermost);
+  private String core(int depth, List<Rel> outer, List<String> out, boolean entity) {
+    From from = from(depth, entity);
     List<Rel> scope = concat(from.rels, outer);
     StringBuilder sql = new StringBuilder("SELECT ");
     if (chance(6)) {
@@ -211,25 +212,29 @@ final class QueryGenerator {
 
   // ---------------------------------------------------------------- FROM
 
-  /** @param outermost a FROM list of the statement's own query: its items, but not its joins, are marked */
-  private From from(int depth, boolean outermost) {
+  /**
+   * @param entity the FROM of a block whose first reference is the entity of {@code OnlyDeleted}: that one is
+   *     marked (or, a derived table, the first references of its body), none of the items comma-joined or
+   *     JOINed after it
+   */
+  private From from(int depth, boolean entity) {
     List<Rel> rels = new ArrayList<>();
     List<Rel> chain = new ArrayList<>();
-    Item first = item(depth);
-    StringBuilder sql = new StringBuilder(outermost ? Template.inOutermostFromList(first.sql) : first.sql);
+    Item first = item(depth, entity);
+    StringBuilder sql = new StringBuilder(entity ? Template.entity(first.sql) : first.sql);
     rels.add(first.rel);
     chain.add(first.rel);
     int rows = first.rows;
     // the outermost FROM may have three items, a subquery's two, the deepest one
     int more = random.nextInt(Math.min(depth, 2) + 1);
     for (int i = 0; i < more; i++) {
-      Item next = item(depth);
+      Item next = item(depth, false);
       boolean crossAllowed = rows * next.rows <= MAX_ROWS;
       String kind = joinKind(crossAllowed);
       if (kind.equals(",")) {
         // after a comma, a JOIN's ON sees only its own chain
         chain.clear();
-        sql.append(", ").append(outermost ? Template.inOutermostFromList(next.sql) : next.sql);
+        sql.append(", ").append(next.sql);
       } else {
         sql.append(' ').append(kind).append(' ').append(next.sql);
       }
@@ -240,6 +245,10 @@ final class QueryGenerator {
         rows = Math.max(rows, next.rows) * 2;
       } else {
         rows *= next.rows;
+      }
+      if (i == 0 && !kind.equals(",") && chance(4)) {
+        // a parenthesised join: the same rows, and the same entity, its first reference
+        sql.insert(0, '(').append(')');
       }
     }
     return new From(sql.toString(), rels);
@@ -269,14 +278,18 @@ final class QueryGenerator {
     return sql;
   }
 
-  private Item item(int depth) {
+  /**
+   * @param entity the first item of an entity block: a derived table here passes the entity on to its body; a CTE
+   *     is not drawn here, since its body, written before, cannot be marked for this use only
+   */
+  private Item item(int depth, boolean entity) {
     String alias = "t" + (++aliases);
     int choice = random.nextInt(10);
-    if (!ctes.isEmpty() && choice == 0) {
+    if (!ctes.isEmpty() && choice == 0 && !entity) {
       return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, Rel.derived(alias), 10);
     }
     if (choice == 1 && nest(depth, 1)) {
-      String body = query(depth - 1, List.of(), List.of(COLUMNS));
+      String body = query(depth - 1, List.of(), List.of(COLUMNS), entity, true);
       return new Item("(" + body + ") " + alias, Rel.derived(alias), 10);
     }
     FuzzTable table = pickTable();
@@ -370,7 +383,7 @@ final class QueryGenerator {
   private String comparison(List<Rel> scope) {
     Rel rel = scope.get(random.nextInt(scope.size()));
     int choice = random.nextInt(10);
-    if (choice == 0 && rel.marker != null) {
+    if ((choice == 0 || choice == 9) && rel.marker != null) {
       if (rel.reference > 0 && block != null && block.contains(rel)) {
         asWritten.add(rel.reference);
       }
@@ -401,9 +414,8 @@ final class QueryGenerator {
     List<Rel> scope = List.of(targetRel);
     String where = chance(10) ? "" : " WHERE " + inClauseOf(scope, () -> condition(3, scope, 2));
     boolean delete = !updateOnly && chance(2);
-    // the target is what OnlyDeleted turns to deleted rows, as the outermost FROM list of a SELECT
-    String source = target.soft
-        ? Template.inOutermostFromList(Template.unaliased(name, name, targetRel.reference)) : name;
+    // the target is what OnlyDeleted turns to deleted rows, as the entity of a SELECT
+    String source = target.soft ? Template.entity(Template.unaliased(name, name, targetRel.reference)) : name;
     if (delete) {
       // a DELETE marks live rows only, whatever its WHERE says about the marker
       asWritten.remove(targetRel.reference);

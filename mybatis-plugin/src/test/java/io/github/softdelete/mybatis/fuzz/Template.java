@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 /**
  * Generated SQL with each soft table reference marked, rendered three ways: as the application writes it; as
  * the oracle, where the reference reads from a live view {@code (SELECT * FROM t WHERE <t's live predicate>)};
- * and as the oracle of {@code OnlyDeleted}, where the references in the FROM list of the outermost SELECT
- * (marked with {@code !}) read from a view of the deleted rows instead.
+ * and as the oracle of {@code OnlyDeleted}, where the entity (marked with {@code !}: the first reference of each
+ * outermost query block, or of the blocks of a derived table standing there) reads from a view of the deleted
+ * rows instead.
  * Parameters are written {@code #{pN}}, as in a mapper; {@link #jdbc} turns them into {@code ?} and values.
  */
 final class Template {
   // ⟦t@n⟧ is reference number n followed by its own alias; ⟪t|a@n⟫ is an unaliased reference, named a in the
-  // query; either may start with ! (⟦!t@n⟧, ⟪!t|a@n⟫): a reference in the FROM list of the outermost SELECT
+  // query; either may start with ! (⟦!t@n⟧, ⟪!t|a@n⟫): the entity of OnlyDeleted
   private static final Pattern ALIASED = Pattern.compile("⟦(!?)([^⟧@]+)@(\\d+)⟧");
   private static final Pattern UNALIASED = Pattern.compile("⟪(!?)([^|]+)\\|([^⟫@]+)@(\\d+)⟫");
   private static final Pattern PARAM = Pattern.compile("#\\{(p\\d+)}");
@@ -31,8 +32,8 @@ final class Template {
     return "⟪" + table + "|" + name + "@" + reference + "⟫";
   }
 
-  /** {@code item}, a FROM item that starts with a reference, marked as one in the outermost FROM list. */
-  static String inOutermostFromList(String item) {
+  /** {@code item}, a FROM item that starts with a reference, marked as the entity of {@code OnlyDeleted}. */
+  static String entity(String item) {
     return item.startsWith("⟦") || item.startsWith("⟪") ? item.charAt(0) + "!" + item.substring(1) : item;
   }
 
@@ -51,8 +52,8 @@ final class Template {
   }
 
   /**
-   * The oracle of {@code OnlyDeleted}: the outermost FROM list reads deleted rows, every other reference live
-   * ones, and the references in {@code asWritten} the table as written.
+   * The oracle of {@code OnlyDeleted}: the entity reads deleted rows, every other reference live ones, and the
+   * references in {@code asWritten} the table as written.
    */
   static String onlyDeletedOracle(String template, Set<Integer> asWritten) {
     return render(template, true, asWritten);
