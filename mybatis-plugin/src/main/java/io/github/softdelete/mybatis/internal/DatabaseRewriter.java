@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.engine.Caches;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import java.sql.SQLException;
 import java.util.EnumMap;
