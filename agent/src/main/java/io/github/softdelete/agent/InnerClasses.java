@@ -20,7 +20,7 @@ import java.util.jar.JarFile;
 final class InnerClasses {
   private static final String OPTIONS = "io.github.softdelete.agent.inner.Options";
   private static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
-  private static final String PURGE = "io.github.softdelete.mybatis.internal.purge.PurgeCommand";
+  private static final String PURGE = "io.github.softdelete.mybatis.purge.PurgeCommand";
 
   private final JarFile jar;
   private final ProtectionDomain domain;
