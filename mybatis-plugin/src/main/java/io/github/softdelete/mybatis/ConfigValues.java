@@ -154,7 +154,7 @@ final class ConfigValues {
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw setting.error("needs a public constructor without arguments");
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new SoftDeleteException("softdelete: " + setting.origin() + " has value '" + setting.value()
+      throw ConfigErrors.of("softdelete: " + setting.origin() + " has value '" + setting.value()
           + "': its constructor failed: " + e, e);
     }
   }
