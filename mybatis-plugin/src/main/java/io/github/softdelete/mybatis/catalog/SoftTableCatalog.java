@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.catalog;
 
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
+import io.github.softdelete.mybatis.sql.JdbcSchemas;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ public final class SoftTableCatalog {
     try {
       DatabaseMetaData metaData = connection.getMetaData();
       url = metaData.getURL();
-      return new Database(url, connection.getCatalog(), SoftTableDetector.currentSchema(connection));
+      return new Database(url, connection.getCatalog(), JdbcSchemas.currentSchema(connection));
     } catch (SQLException e) {
       throw failure(url, e);
     }

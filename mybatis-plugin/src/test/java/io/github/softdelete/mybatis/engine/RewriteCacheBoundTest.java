@@ -1,12 +1,10 @@
-package io.github.softdelete.mybatis.internal;
+package io.github.softdelete.mybatis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.catalog.SoftTables;
-import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
-import io.github.softdelete.mybatis.rewrite.SqlRewriter;
-import java.util.List;
+import io.github.softdelete.mybatis.rewrite.Dialect;
+import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,15 +12,15 @@ import org.junit.jupiter.api.Test;
  * bound however many it sees, so its memory is flat. Measured by the number of entries it keeps, which is
  * what bounds its retained heap (a statement and its rewrite per entry).
  */
-class SqlCacheBoundTest {
+class RewriteCacheBoundTest {
   private static final int BOUND = 1_000;
   private static final int STATEMENTS = 1_000_000;
 
   @Test
   void shouldKeepNoMoreThanItsBoundAfterAMillionDistinctStatements() {
     // given
-    SqlCache cache = new SqlCache(new SqlRewriter(SoftTables.of(List.of("users")),
-        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP")), BOUND, false, false);
+    EngineFactory engines = EngineFactory.of("tables", "users", "cacheSize", String.valueOf(BOUND));
+    RewriteCache cache = engines.cache(engines.rewriterWithoutDatabase(Dialect.UNKNOWN), RewriteCache.Notes.NONE);
     long maxSeen = 0;
     int wrong = 0;
 
@@ -31,9 +29,9 @@ class SqlCacheBoundTest {
       String sql = i % 1_000 == 0
           ? "SELECT name FROM users WHERE id = " + i
           : "SELECT name FROM plain WHERE id = " + i;
-      String result = cache.sqlFor("statement", sql, SoftDeleteMode.DEFAULT);
+      RewriteResult result = cache.resultFor("statement", sql, SoftDeleteMode.DEFAULT);
       // rewritten exactly when the soft table is read
-      wrong += (result == sql) == (i % 1_000 != 0) ? 0 : 1;
+      wrong += (result == null) == (i % 1_000 != 0) ? 0 : 1;
       if (i % 100_000 == 0) {
         maxSeen = Math.max(maxSeen, cache.cachedStatements(SoftDeleteMode.DEFAULT));
       }

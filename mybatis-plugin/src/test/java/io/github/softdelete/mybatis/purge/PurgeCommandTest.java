@@ -1,4 +1,4 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,7 +147,8 @@ class PurgeCommandTest {
     assertThat(err().lines().filter(l -> l.startsWith("softdelete purge:"))).containsExactly(
         "softdelete purge: unknown option '--archive'; known options: --url, --user, --password, --tables,"
             + " --older-than, --archive-suffix, --batch-size, --column, --live-value, --deleted-at-column, --cascade,"
-            + " --dry-run",
+            + " --dry-run, and the configuration keys as --<key> (--liveValue, --table.<name>.column, ...), with"
+            + " --table.<name>.deletedAtColumn",
         "softdelete purge: option --tables needs a value",
         "softdelete purge: option --tables is required");
   }
@@ -159,5 +160,22 @@ class PurgeCommandTest {
     assertThat(status).isEqualTo(1);
     assertThat(err()).isEqualTo("softdelete purge: table 'userz' does not exist\n");
     assertThat(db.ids("documents")).hasSize(10);
+  }
+
+  @Test
+  void shouldNameABadConfigurationKeyAsTheConfigurationDoes() {
+    assertThat(run(false, "--url", db.url(), "--tables", "documents", "--older-than", "30d",
+        "--table.documents.colum", "is_deleted")).isEqualTo(2);
+    assertThat(run(false, "--url", db.url(), "--tables", "documents", "--older-than", "30d",
+        "--table.documents.liveValue=0;")).isEqualTo(2);
+    assertThat(run(false, "--url", db.url(), "--tables", "documents", "--older-than", "30d",
+        "--live-value", "0 OR 1 = 1")).isEqualTo(2);
+
+    assertThat(err().lines().filter(l -> l.startsWith("softdelete"))).containsExactly(
+        "softdelete: unknown property 'table.documents.colum'; per-table keys are table.<table or schema.table>"
+            + ".<attribute>, attributes: column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn",
+        "softdelete: property 'table.documents.liveValue' has value '0;': comments and semicolons are not allowed"
+            + " in a SQL expression",
+        "softdelete purge: live value '0 OR 1 = 1' is not a literal (NULL, TRUE, FALSE, a number or a '...' string)");
   }
 }

@@ -1,11 +1,12 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import io.github.softdelete.mybatis.PurgeException;
+import io.github.softdelete.mybatis.sql.JdbcSchemas;
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,25 +33,17 @@ final class Catalog {
     // MySQL and MariaDB call their databases catalogs and have no schemas
     this.schemas = metaData.supportsSchemasInTableDefinitions();
     this.currentCatalog = connection.getCatalog();
-    this.currentSchema = schemas ? currentSchema(connection) : null;
-  }
-
-  private static String currentSchema(Connection connection) throws SQLException {
-    try {
-      return connection.getSchema();
-    } catch (AbstractMethodError | SQLFeatureNotSupportedException e) {
-      return null;
-    }
+    this.currentSchema = schemas ? JdbcSchemas.currentSchema(connection) : null;
   }
 
   /** The table {@code name} ({@code table} or {@code schema.table}), if it exists. */
   Optional<TableInfo> find(String name) throws SQLException {
-    String[] parts = name.strip().split("\\.", -1);
-    if (parts.length > 2) {
+    List<String> parts = SqlText.splitOutsideQuotes(name.strip(), ".");
+    if (parts.size() > 2) {
       return Optional.empty();
     }
-    String table = TableInfo.unquoted(parts[parts.length - 1]);
-    String qualifier = parts.length == 2 ? TableInfo.unquoted(parts[0]) : null;
+    String table = SqlText.unquoted(parts.get(parts.size() - 1));
+    String qualifier = parts.size() == 2 ? SqlText.unquoted(parts.get(0)) : null;
     String catalog = qualifier != null && !schemas ? exactCatalog(qualifier) : currentCatalog;
     String schema = qualifier != null && schemas ? exactSchema(qualifier) : currentSchema;
     if (qualifier != null && (schemas ? schema : catalog) == null) {

@@ -1,5 +1,6 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +21,7 @@ record TableInfo(String name, String sqlName, List<Column> columns, List<String>
 
   /** The column named {@code name}, compared case-insensitively and without quotes. */
   Optional<Column> column(String name) {
-    String wanted = unquoted(name).toLowerCase(Locale.ROOT);
+    String wanted = SqlText.unquoted(name).toLowerCase(Locale.ROOT);
     return columns.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
-  }
-
-  static String unquoted(String identifier) {
-    String s = identifier.strip();
-    boolean quoted = s.length() >= 2
-        && (s.charAt(0) == '"' || s.charAt(0) == '`') && s.charAt(s.length() - 1) == s.charAt(0);
-    return quoted ? s.substring(1, s.length() - 1) : s;
   }
 }

@@ -1,4 +1,4 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import io.github.softdelete.mybatis.PurgeListener;
 import io.github.softdelete.mybatis.PurgeReport;

@@ -1,4 +1,4 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import io.github.softdelete.mybatis.PurgeException;
 import java.sql.SQLException;
@@ -35,7 +35,7 @@ record PurgeTarget(String name, TableInfo table, String archiveName, TableInfo a
       throw new PurgeException("softdelete purge: table '" + name + "' marks deleted rows in column '"
           + marker.name() + "' (" + marker.typeName() + "), which cannot tell when a row was deleted; name the"
           + " table's timestamp column that does with Purge.Builder#deletedAtColumn(\"" + name + "\", column)"
-          + " (or --deleted-at-column for every table)");
+          + " (on the command line --table." + name + ".deletedAtColumn, or --deleted-at-column for every table)");
     }
     if (!deletedAt.isTimestamp()) {
       throw new PurgeException("softdelete purge: column '" + deletedAt.name() + "' of table '" + name + "' is "

@@ -1,4 +1,4 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import io.github.softdelete.mybatis.PurgeReport;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -98,6 +101,27 @@ class PerTablePurgeTest {
     assertThatThrownBy(() -> purge.run(url, "sa", "")).isInstanceOf(PurgeException.class)
         .hasMessage("softdelete purge: table 'flags' marks deleted rows in column 'IS_DELETED' (INTEGER), which"
             + " cannot tell when a row was deleted; name the table's timestamp column that does with"
-            + " Purge.Builder#deletedAtColumn(\"flags\", column) (or --deleted-at-column for every table)");
+            + " Purge.Builder#deletedAtColumn(\"flags\", column) (on the command line"
+            + " --table.flags.deletedAtColumn, or --deleted-at-column for every table)");
+  }
+
+  @Test
+  void shouldPurgeEachTableByItsOwnMarkerFromTheCommandLineKeys() throws SQLException {
+    // the same configuration as config(), as command-line options of the keys' own names
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = PurgeCommand.run(new String[] {"--url", url, "--user", "sa", "--tables", "users,orders,sys_user",
+        "--older-than", "30d", "--table.orders.column", "is_deleted", "--table.orders.deletedAtColumn=deleted_on",
+        "--table.sys_user.column", "del_flag", "--table.sys_user.liveValue", "'0'",
+        "--table.sys_user.deletedValue", "'2'", "--table.sys_user.deletedAtColumn", "del_time"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).last().asString()
+        .endsWith(": users 1 (1 batch), orders 1 (1 batch), sys_user 1 (1 batch)");
+    assertThat(ids("users")).containsExactly("1");
+    assertThat(ids("orders")).containsExactly("1", "3");
+    assertThat(ids("sys_user")).containsExactly("1");
   }
 }

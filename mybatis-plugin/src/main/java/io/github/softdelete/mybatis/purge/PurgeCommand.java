@@ -1,9 +1,10 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import io.github.softdelete.mybatis.Cascade;
 import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
 import io.github.softdelete.mybatis.PurgeReport;
+import io.github.softdelete.mybatis.SoftDeleteConfig;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +22,14 @@ import java.util.stream.Collectors;
  * purge --url jdbc:postgresql://db/shop --user app --password secret --tables documents,users
  *       --older-than 30d [--archive-suffix _archive] [--batch-size 500] [--dry-run]
  *       [--column deleted_at] [--live-value NULL] [--deleted-at-column deleted_at]
+ *       [--table.orders.column is_deleted --table.orders.liveValue 0 --table.orders.deletedAtColumn deleted_on]
  * </pre>
+ *
+ * <p>Every configuration key is an option of its own name ({@code --column}, {@code --liveValue},
+ * {@code --table.<name>.column}...), read by {@link SoftDeleteConfig} exactly as the plugin's properties and the
+ * agent's options are ({@code --live-value} is {@code liveValue}; {@code --tables} is the list to purge and
+ * {@code --cascade} the order to purge it in); system properties are not read. {@code --table.<name>.deletedAtColumn}
+ * is the purge's own: that table's deletion time, for a table whose marker is a flag.
  *
  * <p>Without {@code --password}, the password is read from the environment variable
  * {@code SOFTDELETE_PURGE_PASSWORD} (empty if unset). Exit status: 0 done, 1 the purge failed (bad table or column, database error), 2 bad arguments.
@@ -30,9 +39,16 @@ public final class PurgeCommand {
       "usage: purge --url JDBC_URL [--user USER] [--password PASSWORD] --tables T1,T2 --older-than 30d",
       "             [--archive-suffix _archive] [--batch-size 500] [--dry-run]",
       "             [--column deleted_at] [--live-value NULL] [--deleted-at-column COLUMN]",
-      "             [--cascade child.fk->parent.key,...]   (children are then purged before their parents)");
+      "             [--cascade child.fk->parent.key,...]   (children are then purged before their parents)",
+      "             [--<configuration key> VALUE ...]   e.g. --table.orders.column is_deleted --table.orders.liveValue 0",
+      "             [--table.<name>.deletedAtColumn COLUMN]   (the deletion time of a table whose marker is a flag)");
   private static final List<String> VALUED = List.of("--url", "--user", "--password", "--tables", "--older-than",
       "--archive-suffix", "--batch-size", "--column", "--live-value", "--deleted-at-column", "--cascade");
+  // options that are configuration keys under another name, or that mean something else here
+  private static final Map<String, String> KEY_OF_OPTION = Map.of("--column", "column", "--live-value", "liveValue");
+  private static final List<String> NOT_KEYS = List.of("tables", "cascade");
+  private static final String TABLE_PREFIX = "table.";
+  private static final String DELETED_AT_ATTRIBUTE = ".deletedAtColumn";
   static final String PASSWORD_VARIABLE = "SOFTDELETE_PURGE_PASSWORD";
   private static final List<String> FLAGS = List.of("--dry-run");
 
@@ -87,22 +103,23 @@ public final class PurgeCommand {
         .tables(Arrays.stream(required(options, "--tables").split(",")).map(String::strip).toList())
         .olderThan(Retention.parse(required(options, "--older-than")).orElseThrow(() -> bad(options, "--older-than",
             "not a duration; use e.g. 30d, 12h, 90m, 45s or ISO-8601 such as P30D")))
-        .dryRun(options.containsKey("--dry-run"));
+        .dryRun(options.containsKey("--dry-run"))
+        .config(config(options));
     if (options.containsKey("--batch-size")) {
       builder.batchSize(batchSize(options));
     }
     if (options.containsKey("--archive-suffix")) {
       builder.archiveSuffix(options.get("--archive-suffix"));
     }
-    if (options.containsKey("--column")) {
-      builder.column(options.get("--column"));
-    }
-    if (options.containsKey("--live-value")) {
-      builder.liveValue(options.get("--live-value"));
-    }
     if (options.containsKey("--deleted-at-column")) {
       builder.deletedAtColumn(options.get("--deleted-at-column"));
     }
+    options.forEach((name, value) -> {
+      if (isTableDeletedAt(name)) {
+        builder.deletedAtColumn(name.substring("--".length() + TABLE_PREFIX.length(),
+            name.length() - DELETED_AT_ATTRIBUTE.length()), value);
+      }
+    });
     if (options.containsKey("--cascade")) {
       try {
         builder.cascades(Cascade.parseAll(options.get("--cascade")));
@@ -111,6 +128,45 @@ public final class PurgeCommand {
       }
     }
     return builder;
+  }
+
+  /**
+   * The configuration keys among the options, read as the plugin reads its properties: the marker (per table
+   * too) the purge reads the rows by.
+   */
+  private static SoftDeleteConfig config(Map<String, String> options) {
+    Properties keys = new Properties();
+    options.forEach((name, value) -> {
+      String key = keyOf(name);
+      if (key != null) {
+        keys.setProperty(key, value);
+      }
+    });
+    try {
+      return SoftDeleteConfig.fromPropertiesOnly(keys);
+    } catch (RuntimeException e) {
+      // a SoftDeleteException, or without MyBatis an IllegalArgumentException: the message names the key
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** The configuration key option {@code name} sets, or {@code null} when it is none. */
+  private static String keyOf(String name) {
+    if (KEY_OF_OPTION.containsKey(name)) {
+      return KEY_OF_OPTION.get(name);
+    }
+    if (!name.startsWith("--") || VALUED.contains(name) || isTableDeletedAt(name)) {
+      return null;
+    }
+    String key = name.substring(2);
+    boolean configKey = SoftDeleteConfig.keys().contains(key) && !NOT_KEYS.contains(key);
+    // a per-table key the configuration does not know is named by its own message
+    return configKey || key.startsWith(TABLE_PREFIX) ? key : null;
+  }
+
+  private static boolean isTableDeletedAt(String name) {
+    return name.startsWith("--" + TABLE_PREFIX) && name.endsWith(DELETED_AT_ATTRIBUTE)
+        && name.length() > "--".length() + TABLE_PREFIX.length() + DELETED_AT_ATTRIBUTE.length();
   }
 
   private static int batchSize(Map<String, String> options) {
@@ -149,7 +205,7 @@ public final class PurgeCommand {
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       if (FLAGS.contains(name) && name.equals(arg)) {
         options.put(name, "true");
-      } else if (VALUED.contains(name)) {
+      } else if (VALUED.contains(name) || keyOf(name) != null || isTableDeletedAt(name)) {
         String value;
         if (!name.equals(arg)) {
           value = arg.substring(name.length() + 1);
@@ -161,7 +217,8 @@ public final class PurgeCommand {
         options.put(name, value);
       } else {
         throw new UsageException("softdelete purge: unknown option '" + arg + "'; known options: "
-            + String.join(", ", VALUED) + ", " + String.join(", ", FLAGS));
+            + String.join(", ", VALUED) + ", " + String.join(", ", FLAGS) + ", and the configuration keys as"
+            + " --<key> (--liveValue, --table.<name>.column, ...), with --table.<name>.deletedAtColumn");
       }
     }
     return options;

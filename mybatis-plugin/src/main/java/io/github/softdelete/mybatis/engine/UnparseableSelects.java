@@ -1,4 +1,4 @@
-package io.github.softdelete.mybatis.internal;
+package io.github.softdelete.mybatis.engine;
 
 import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
 import java.util.Locale;

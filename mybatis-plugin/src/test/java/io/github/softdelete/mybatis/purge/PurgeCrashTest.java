@@ -1,4 +1,4 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

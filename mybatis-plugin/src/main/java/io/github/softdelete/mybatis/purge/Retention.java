@@ -1,4 +1,4 @@
-package io.github.softdelete.mybatis.internal.purge;
+package io.github.softdelete.mybatis.purge;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
