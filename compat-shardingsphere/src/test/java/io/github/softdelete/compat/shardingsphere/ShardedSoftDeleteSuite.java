@@ -277,6 +277,18 @@ abstract class ShardedSoftDeleteSuite {
   }
 
   @Test
+  void shouldFailLikeTheUnfilteredJoinWhereTheSingleTableMeetsEveryShard() {
+    // ShardingSphere without SQL federation sends the join to every database, and ds_1 has no t_user
+    String join = "SELECT u.name, o.order_id FROM t_user u JOIN t_order o ON o.user_id = u.user_id";
+
+    Throwable filtered = catchThrowable(() -> select(join));
+    Throwable unfiltered = catchThrowable(() -> rawSharded(join));
+
+    assertThat(rootCause(filtered)).isInstanceOf(SQLException.class).hasMessageContaining("t_user");
+    assertThat(rootCause(unfiltered)).isInstanceOf(SQLException.class).hasMessageContaining("t_user");
+  }
+
+  @Test
   void shouldRefuseToDetectSoftTablesThroughShardingSphere() throws SQLException {
     // given: no 'tables': softdelete would read JDBC metadata, which ShardingSphere answers from one of its
     // databases at random, by actual table names (t_order_0) that no statement names
