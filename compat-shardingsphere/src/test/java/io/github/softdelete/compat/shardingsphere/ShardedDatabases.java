@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
@@ -49,7 +50,7 @@ final class ShardedDatabases implements AutoCloseable {
 
   private static DataSource shardingSphere(Server server) throws SQLException {
     String yaml = resource("/sharding.yaml")
-        .replace("{{databaseName}}", "softdelete_ss_" + server.name().toLowerCase(java.util.Locale.ROOT))
+        .replace("{{databaseName}}", "softdelete_ss_" + server.name().toLowerCase(Locale.ROOT))
         .replace("{{driver}}", server.driver)
         .replace("{{url0}}", server.url(Server.SHARDS[0]))
         .replace("{{url1}}", server.url(Server.SHARDS[1]))

@@ -9,8 +9,10 @@ import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -311,9 +313,9 @@ abstract class ShardedSoftDeleteSuite {
   @Test
   void shouldSeeActualTableNamesInShardingSphereMetadata() throws SQLException {
     // why detection refuses: ShardingSphere's metadata names t_order_0 and t_order_1, never t_order
-    List<String> tables = new java.util.ArrayList<>();
+    List<String> tables = new ArrayList<>();
     try (Connection connection = databases.sharded.getConnection();
-        java.sql.ResultSet columns = connection.getMetaData().getColumns(connection.getSchema(), null, "%", "deleted_at")) {
+        ResultSet columns = connection.getMetaData().getColumns(connection.getSchema(), null, "%", "deleted_at")) {
       while (columns.next()) {
         tables.add(columns.getString("TABLE_NAME"));
       }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +85,7 @@ final class Tables {
 
   /** The actual tables of shard database {@code shard} (0 or 1), each with the logical table it belongs to. */
   static Map<String, String> actualTables(int shard) {
-    Map<String, String> tables = new java.util.LinkedHashMap<>();
+    Map<String, String> tables = new LinkedHashMap<>();
     for (String sharded : List.of("t_order", "t_order_item")) {
       tables.put(sharded + "_0", sharded);
       tables.put(sharded + "_1", sharded);
