@@ -50,6 +50,7 @@ public final class SoftTableCatalog {
 
   private SoftTables detect(Connection connection, Database database) {
     try {
+      ShardingSphere.refuseDetection(connection);
       return markers.fromMetadata(SoftTableDetector.markerColumns(connection, markers.candidateColumns()));
     } catch (SQLException e) {
       throw failure(database.url(), e);
