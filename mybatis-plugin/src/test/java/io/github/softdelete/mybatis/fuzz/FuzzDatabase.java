@@ -24,7 +24,11 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  * factory with the interceptor on top, the soft tables' markers configured or detected.
  */
 final class FuzzDatabase implements AutoCloseable {
-  static final String SCHEMA = "softdelete_fuzz";
+  /**
+   * One per JVM: a fuzz run holds transactions open for minutes, and two runs on one server (two builds of
+   * one machine) would otherwise drop each other's schema and wait on each other's locks for ever.
+   */
+  static final String SCHEMA = "softdelete_fuzz_" + ProcessHandle.current().pid();
 
   private final Dialect dialect;
   private final Connection admin;
