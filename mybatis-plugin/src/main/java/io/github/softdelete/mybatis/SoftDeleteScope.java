@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The scopes a thread is in (its {@link SoftDeleteMode} and its {@link DeletedBy}), captured so that work handed
+ * The scopes a thread is in (its {@link SoftDeleteMode}, the tables of its {@link IncludeDeleted#tables} scopes and
+ * its {@link DeletedBy}), captured so that work handed
  * to another thread runs in them too. Scopes are thread-local: a task given to an executor, a
  * {@code CompletableFuture} or a Spring {@code @Async} method otherwise runs in the default mode.
  *
@@ -29,21 +30,24 @@ import java.util.function.Supplier;
  * task. A scope captured outside any scope runs its body in the default mode.
  */
 public final class SoftDeleteScope {
-  private static final SoftDeleteScope NONE = new SoftDeleteScope(null, null);
+  private static final SoftDeleteScope NONE = new SoftDeleteScope(null, null, null);
 
   private final SoftDeleteMode mode;
+  private final IncludeDeleted.Tables tables;
   private final DeletedBy deletedBy;
 
-  private SoftDeleteScope(SoftDeleteMode mode, DeletedBy deletedBy) {
+  private SoftDeleteScope(SoftDeleteMode mode, IncludeDeleted.Tables tables, DeletedBy deletedBy) {
     this.mode = mode;
+    this.tables = tables;
     this.deletedBy = deletedBy;
   }
 
   /** The calling thread's scopes, as they are now. */
   public static SoftDeleteScope current() {
     SoftDeleteMode mode = ModeHolder.captured();
+    IncludeDeleted.Tables tables = IncludeDeleted.Tables.captured();
     DeletedBy deletedBy = DeletedBy.captured();
-    return mode == null && deletedBy == null ? NONE : new SoftDeleteScope(mode, deletedBy);
+    return mode == null && tables == null && deletedBy == null ? NONE : new SoftDeleteScope(mode, tables, deletedBy);
   }
 
   /** No scope at all: what a thread outside every scope has. */
@@ -54,6 +58,11 @@ public final class SoftDeleteScope {
   /** The mode a body run in this scope sees. */
   public SoftDeleteMode mode() {
     return mode == null ? SoftDeleteMode.DEFAULT : mode;
+  }
+
+  /** The tables whose deleted rows a body run in this scope sees besides its mode ({@code isEmpty()}: none). */
+  public IncludeDeleted.Tables tables() {
+    return tables == null ? IncludeDeleted.Tables.none() : tables;
   }
 
   /** Runs {@code body} in this scope on the calling thread. */
@@ -68,7 +77,8 @@ public final class SoftDeleteScope {
   /** Runs {@code body} in this scope on the calling thread and returns what it returns. */
   public <T> T get(Supplier<T> body) {
     requireBody(body);
-    return ModeHolder.restoring(mode, () -> DeletedBy.restoring(deletedBy, body));
+    return ModeHolder.restoring(mode,
+        () -> IncludeDeleted.Tables.restoring(tables, () -> DeletedBy.restoring(deletedBy, body)));
   }
 
   /** Runs {@code body} in this scope on the calling thread; its exception passes through unchanged. */
@@ -140,7 +150,8 @@ public final class SoftDeleteScope {
   @Override
   public String toString() {
     // who deletes is an audit value, kept out of anything that may be logged
-    return "SoftDeleteScope[" + mode() + (deletedBy == null ? "" : ", with a DeletedBy scope") + "]";
+    return "SoftDeleteScope[" + mode() + (tables == null ? "" : ", " + tables)
+        + (deletedBy == null ? "" : ", with a DeletedBy scope") + "]";
   }
 
   private static void requireBody(Object body) {

@@ -135,6 +135,18 @@ public final class SoftTables {
     return null;
   }
 
+  /** Whether {@code name} occurs in {@code sql} as a whole word, case-insensitively, as soft table names are looked for. */
+  public static boolean mentions(String sql, String name) {
+    int length = name.length();
+    for (int i = 0; i + length <= sql.length(); i++) {
+      if (sql.regionMatches(true, i, name, 0, length) && (i == 0 || !isWordChar(sql.charAt(i - 1)))
+          && (i + length == sql.length() || !isWordChar(sql.charAt(i + length)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }

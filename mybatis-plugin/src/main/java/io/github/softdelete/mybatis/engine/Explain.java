@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.engine;
 
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.rewrite.Dialect;
 import io.github.softdelete.mybatis.rewrite.PlannedStatement;
@@ -26,20 +27,30 @@ public final class Explain {
    *     values follow its column's type)
    */
   public static Map<SoftDeleteMode, Explanation> of(EngineFactory engines, Dialect dialect, String sql) {
+    return of(engines, dialect, sql, IncludeDeleted.Tables.none());
+  }
+
+  /**
+   * What the interceptor runs for {@code sql} in each mode inside a scope of {@code tables}
+   * ({@code IncludeDeleted.tables(...)}); as {@link #of(EngineFactory, Dialect, String)} when it is empty.
+   */
+  public static Map<SoftDeleteMode, Explanation> of(EngineFactory engines, Dialect dialect, String sql,
+      IncludeDeleted.Tables tables) {
     Notes notes = new Notes();
     RewriteCache cache = engines.cache(engines.rewriterWithoutDatabase(dialect), notes);
     Map<SoftDeleteMode, Explanation> byMode = new EnumMap<>(SoftDeleteMode.class);
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       notes.note = null;
-      byMode.put(mode, explanation(cache, sql, mode, notes));
+      byMode.put(mode, explanation(cache, sql, mode, tables, notes));
     }
     return byMode;
   }
 
-  private static Explanation explanation(RewriteCache cache, String sql, SoftDeleteMode mode, Notes notes) {
+  private static Explanation explanation(RewriteCache cache, String sql, SoftDeleteMode mode,
+      IncludeDeleted.Tables tables, Notes notes) {
     RewriteResult result;
     try {
-      result = cache.resultFor("explain", sql, mode);
+      result = cache.resultFor("explain", sql, mode, tables);
     } catch (RewriteRefusedException e) {
       return new Explanation(List.of(), null, e.getMessage());
     }
@@ -59,7 +70,18 @@ public final class Explain {
    * ({@code then <SQL>}), the note in parentheses after the last, or {@code refused: <why>}.
    */
   public static String text(Map<SoftDeleteMode, Explanation> byMode) {
+    return text(byMode, IncludeDeleted.Tables.none());
+  }
+
+  /**
+   * As {@link #text(Map)}, after a first line that names the scope of tables every mode was explained in
+   * ({@code in IncludeDeleted.tables(products):}); none when {@code tables} is empty.
+   */
+  public static String text(Map<SoftDeleteMode, Explanation> byMode, IncludeDeleted.Tables tables) {
     StringBuilder out = new StringBuilder();
+    if (!tables.isEmpty()) {
+      out.append("in ").append(tables).append(':').append(System.lineSeparator());
+    }
     for (Map.Entry<SoftDeleteMode, Explanation> entry : byMode.entrySet()) {
       String label = entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-') + ":";
       Explanation explanation = entry.getValue();
@@ -82,7 +104,8 @@ public final class Explain {
     String note;
 
     @Override
-    public void rewritten(String statementId, String sql, SoftDeleteMode mode, RewriteResult result) {
+    public void rewritten(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables,
+        RewriteResult result) {
       note = result.changed() ? null : result.leftAsWrittenNote();
     }
 
@@ -92,8 +115,8 @@ public final class Explain {
     }
 
     @Override
-    public void observed(String statementId, String sql, SoftDeleteMode mode, RewriteResult result,
-        RewriteRefusedException refusal) {
+    public void observed(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables,
+        RewriteResult result, RewriteRefusedException refusal) {
       note = "mode=observe: runs as written; " + (refusal != null ? "would be refused: " + refusal.getMessage()
           : result.changed() ? "would run as: " + result.sql()
           : result.leftAsWrittenNote() != null ? result.leftAsWrittenNote() : "unchanged");

@@ -1,6 +1,7 @@
 package io.github.softdelete.mybatis.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
@@ -9,8 +10,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The engine's answers for one set of soft tables, bounded and cached per mode (refusals too, so that a
- * refused statement is not parsed again on every call), and the configuration's policy on what runs: in
+ * The engine's answers for one set of soft tables, bounded and cached per mode and per scope of tables
+ * ({@code IncludeDeleted.tables(...)}; refusals too, so that a refused statement is not parsed again on every
+ * call), and the configuration's policy on what runs: in
  * {@code mode=observe} every statement as written, with {@code onUnparseableSelect=warn} a SELECT the parser
  * cannot read as written. What a miss decides is told once to {@link Notes}, which logs it.
  */
@@ -21,6 +23,8 @@ public final class RewriteCache {
   private final Notes notes;
   // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
+  // inside a scope of tables: one cache for every (mode, tables) together, with the same bound
+  private final Cache<Scoped, Outcome> scoped;
 
   RewriteCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe,
       Notes notes) {
@@ -31,6 +35,7 @@ public final class RewriteCache {
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
     }
+    this.scoped = Caches.upkeepOnCallingThread().maximumSize(maximumSize).build();
   }
 
   /**
@@ -41,8 +46,12 @@ public final class RewriteCache {
     /** Tells nothing. */
     Notes NONE = new Notes() {};
 
-    /** The engine's answer, which runs: changed, or unchanged with references left as written. */
-    default void rewritten(String statementId, String sql, SoftDeleteMode mode, RewriteResult result) {}
+    /**
+     * The engine's answer, which runs: changed, or unchanged with references left as written; {@code tables}
+     * the scope's, {@link IncludeDeleted.Tables#isEmpty() empty} outside one.
+     */
+    default void rewritten(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables,
+        RewriteResult result) {}
 
     /** {@code onUnparseableSelect=warn}: a SELECT the parser cannot read runs as written. */
     default void passedUnreadable(String statementId, String sql, RewriteRefusedException refusal) {}
@@ -51,8 +60,8 @@ public final class RewriteCache {
      * {@code mode=observe}: the statement runs as written; {@code result} is what would run otherwise, or
      * {@code refusal} why it would be refused (exactly one is set).
      */
-    default void observed(String statementId, String sql, SoftDeleteMode mode, RewriteResult result,
-        RewriteRefusedException refusal) {}
+    default void observed(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables,
+        RewriteResult result, RewriteRefusedException refusal) {}
   }
 
   /**
@@ -66,21 +75,43 @@ public final class RewriteCache {
     Outcome outcome = cache.getIfPresent(sql);
     if (outcome == null) {
       // the capturing lambda is made on a miss only
-      outcome = cache.get(sql, s -> decide(statementId, s, mode));
+      outcome = cache.get(sql, s -> decide(statementId, s, mode, IncludeDeleted.Tables.none()));
     }
+    return answer(outcome);
+  }
+
+  /**
+   * The engine's answer for {@code sql} in {@code mode} inside a scope of {@code tables}; as
+   * {@link #resultFor(String, String, SoftDeleteMode)} when {@code tables} is empty.
+   *
+   * @throws RewriteRefusedException the cached refusal, when the engine refuses the statement
+   */
+  public RewriteResult resultFor(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
+    if (tables.isEmpty()) {
+      return resultFor(statementId, sql, mode);
+    }
+    Outcome outcome = scoped.get(new Scoped(mode, tables, sql), key -> decide(statementId, sql, mode, tables));
+    return answer(outcome);
+  }
+
+  private static RewriteResult answer(Outcome outcome) {
     if (outcome.refusal != null) {
       throw outcome.refusal;
     }
     return outcome.result;
   }
 
-  /** How many answers are held, all modes together, after pending evictions: for the memory benchmark. */
+  /**
+   * How many answers are held, all modes and scopes of tables together, after pending evictions: for the memory
+   * benchmark.
+   */
   public long size() {
     long size = 0;
     for (SoftDeleteMode mode : byMode.keySet()) {
       size += cachedStatements(mode);
     }
-    return size;
+    scoped.cleanUp();
+    return size + scoped.estimatedSize();
   }
 
   /** How many statements {@code mode} keeps, after pending evictions: the bound on this cache's memory. */
@@ -90,13 +121,13 @@ public final class RewriteCache {
     return cache.estimatedSize();
   }
 
-  private Outcome decide(String statementId, String sql, SoftDeleteMode mode) {
+  private Outcome decide(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
     if (observe) {
-      return observed(statementId, sql, mode);
+      return observed(statementId, sql, mode, tables);
     }
     try {
-      RewriteResult result = rewriter.rewrite(sql, mode);
-      notes.rewritten(statementId, sql, mode, result);
+      RewriteResult result = rewriter.rewrite(sql, mode, tables);
+      notes.rewritten(statementId, sql, mode, tables, result);
       return result.changed() ? new Outcome(result, null) : Outcome.UNCHANGED;
     } catch (RewriteRefusedException e) {
       if (warnOnUnparseableSelect && UnparseableSelects.mayPass(sql, e)) {
@@ -107,14 +138,17 @@ public final class RewriteCache {
     }
   }
 
-  private Outcome observed(String statementId, String sql, SoftDeleteMode mode) {
+  private Outcome observed(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
     try {
-      notes.observed(statementId, sql, mode, rewriter.rewrite(sql, mode), null);
+      notes.observed(statementId, sql, mode, tables, rewriter.rewrite(sql, mode, tables), null);
     } catch (RewriteRefusedException e) {
-      notes.observed(statementId, sql, mode, null, e);
+      notes.observed(statementId, sql, mode, tables, null, e);
     }
     return Outcome.UNCHANGED;
   }
+
+  /** The key of an answer inside a scope of tables. */
+  private record Scoped(SoftDeleteMode mode, IncludeDeleted.Tables tables, String sql) {}
 
   /** Exactly one of the fields is set, or neither when the statement runs unchanged. */
   private record Outcome(RewriteResult result, RewriteRefusedException refusal) {

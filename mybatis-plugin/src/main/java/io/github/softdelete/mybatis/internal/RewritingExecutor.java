@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.internal;
 
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ import org.apache.ibatis.transaction.Transaction;
 
 /**
  * The executor the plugin hands MyBatis: forwards every call to the executor it wraps, and runs queries,
- * cursors, updates and cache keys in the thread's mode.
+ * cursors, updates and cache keys in the thread's mode and scope of tables.
  *
  * <p>A plain delegating class rather than MyBatis's {@code Plugin.wrap}, which builds a JDK proxy, looks up the
  * plugin's signatures by reflection for every session and allocates an {@link Invocation} per call: on an
@@ -75,13 +76,14 @@ public final class RewritingExecutor implements Executor {
       return delegate.query(ms, parameter, rowBounds, resultHandler, key, boundSql);
     }
     return rewriter.query(delegate, ms, parameter, rowBounds, resultHandler, key, boundSql,
-        SoftDeleteMode.current());
+        SoftDeleteMode.current(), IncludeDeleted.currentTables());
   }
 
   @Override
   public <E> Cursor<E> queryCursor(MappedStatement ms, Object parameter, RowBounds rowBounds) throws SQLException {
     DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
-    MappedStatement toRun = rewriter == null ? ms : rewriter.statementFor(ms, SoftDeleteMode.current());
+    MappedStatement toRun = rewriter == null ? ms
+        : rewriter.statementFor(ms, SoftDeleteMode.current(), IncludeDeleted.currentTables());
     return delegate.queryCursor(toRun, parameter, rowBounds);
   }
 
@@ -90,7 +92,7 @@ public final class RewritingExecutor implements Executor {
     DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
     // through the rewriter: audit values, cascades and the translation of restore violations live there
     return rewriter == null ? delegate.update(ms, parameter)
-        : rewriter.update(delegate, ms, parameter, SoftDeleteMode.current());
+        : rewriter.update(delegate, ms, parameter, SoftDeleteMode.current(), IncludeDeleted.currentTables());
   }
 
   @Override
@@ -105,7 +107,8 @@ public final class RewritingExecutor implements Executor {
           + "': " + e.getMessage(), e);
     }
     return rewriter == null ? delegate.createCacheKey(ms, parameterObject, rowBounds, boundSql)
-        : rewriter.cacheKey(delegate, ms, parameterObject, rowBounds, boundSql, SoftDeleteMode.current());
+        : rewriter.cacheKey(delegate, ms, parameterObject, rowBounds, boundSql, SoftDeleteMode.current(),
+            IncludeDeleted.currentTables());
   }
 
   @Override

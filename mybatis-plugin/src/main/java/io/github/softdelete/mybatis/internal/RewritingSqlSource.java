@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.internal;
 
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
@@ -8,7 +9,8 @@ import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.session.Configuration;
 
 /**
- * Rewrites the SQL of every {@link BoundSql} the original source produces, in one fixed mode.
+ * Rewrites the SQL of every {@link BoundSql} the original source produces, in one fixed mode and scope of tables
+ * (narrowed again to the SQL it meets).
  *
  * <p>Updates need this: MyBatis computes their SQL late, after a {@code <selectKey>} has filled in the
  * parameter, so the interceptor cannot hand over finished SQL as it does for queries. The values the library
@@ -20,22 +22,27 @@ final class RewritingSqlSource implements SqlSource {
   private final String statementId;
   private final SqlCache cache;
   private final SoftDeleteMode mode;
+  private final IncludeDeleted.Tables tables;
+  private final ScopedTables scopedTables;
   private final DeletionAudit audit;
 
   RewritingSqlSource(SqlSource original, Configuration configuration, String statementId, SqlCache cache,
-      SoftDeleteMode mode, DeletionAudit audit) {
+      SoftDeleteMode mode, IncludeDeleted.Tables tables, ScopedTables scopedTables, DeletionAudit audit) {
     this.original = original;
     this.configuration = configuration;
     this.statementId = statementId;
     this.cache = cache;
     this.mode = mode;
+    this.tables = tables;
+    this.scopedTables = scopedTables;
     this.audit = audit;
   }
 
   @Override
   public BoundSql getBoundSql(Object parameterObject) {
     BoundSql boundSql = original.getBoundSql(parameterObject);
-    RewriteResult result = cache.resultFor(statementId, boundSql.getSql(), mode);
+    RewriteResult result =
+        cache.resultFor(statementId, boundSql.getSql(), mode, scopedTables.relevant(tables, boundSql.getSql()));
     if (result == null) {
       return boundSql;
     }

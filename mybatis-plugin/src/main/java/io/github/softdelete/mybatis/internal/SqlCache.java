@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.internal;
 
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.engine.RewriteCache;
@@ -13,7 +14,7 @@ import org.apache.ibatis.logging.LogFactory;
  * the statement, and what each miss decided goes to MyBatis's log, under this class's name.
  */
 final class SqlCache {
-  /** What the logs say of each statement text, once per mode. */
+  /** What the logs say of each statement text, once per mode and scope of tables. */
   static final RewriteCache.Notes LOG = new LogNotes();
 
   private final RewriteCache answers;
@@ -29,8 +30,16 @@ final class SqlCache {
    * @throws SoftDeleteException when the engine refuses the statement
    */
   RewriteResult resultFor(String statementId, String sql, SoftDeleteMode mode) {
+    return resultFor(statementId, sql, mode, IncludeDeleted.Tables.none());
+  }
+
+  /**
+   * As {@link #resultFor(String, String, SoftDeleteMode)}, inside a scope of {@code tables} (already narrowed to
+   * the ones that matter: {@link ScopedTables}).
+   */
+  RewriteResult resultFor(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
     try {
-      return answers.resultFor(statementId, sql, mode);
+      return answers.resultFor(statementId, sql, mode, tables);
     } catch (RewriteRefusedException e) {
       throw SoftDeleteException.refused(statementId, e.table(), e.reason(), e);
     }
@@ -39,19 +48,22 @@ final class SqlCache {
   // the logger is looked up when needed: one bound when the class loaded would ignore a logImpl set afterwards
   private static final class LogNotes implements RewriteCache.Notes {
     @Override
-    public void rewritten(String statementId, String sql, SoftDeleteMode mode, RewriteResult result) {
+    public void rewritten(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables,
+        RewriteResult result) {
       Log log = LogFactory.getLog(SqlCache.class);
       if (!log.isDebugEnabled()) {
         return;
       }
       String left = result.leftAsWrittenNote();
+      String where = "softdelete: statement '" + statementId + "' in mode " + mode
+          + (tables.isEmpty() ? "" : " and " + tables);
       if (!result.changed()) {
         if (left != null) {
-          log.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": " + left + ": " + sql);
+          log.debug(where + ": " + left + ": " + sql);
         }
         return;
       }
-      log.debug("softdelete: statement '" + statementId + "' in mode " + mode + ": original SQL: " + sql
+      log.debug(where + ": original SQL: " + sql
           + " | rewritten SQL: " + result.sql() + (left == null ? "" : " | " + left));
     }
 
@@ -63,10 +75,10 @@ final class SqlCache {
 
     /** mode=observe: runs nothing differently, says once per statement text what enforce would do. */
     @Override
-    public void observed(String statementId, String sql, SoftDeleteMode mode, RewriteResult result,
-        RewriteRefusedException refusal) {
+    public void observed(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables,
+        RewriteResult result, RewriteRefusedException refusal) {
       String where = "softdelete (observe): statement '" + statementId + "'"
-          + (mode == SoftDeleteMode.DEFAULT ? "" : " in mode " + mode);
+          + (mode == SoftDeleteMode.DEFAULT ? "" : " in mode " + mode) + (tables.isEmpty() ? "" : " in " + tables);
       Log log = LogFactory.getLog(SqlCache.class);
       if (refusal != null) {
         log.warn(where + " would be refused: " + refusal.getMessage() + " | SQL: " + oneLine(sql));

@@ -92,10 +92,10 @@ final class DeleteRewriter {
 
   private void placeUsing(Delete delete, List<Expression> where) {
     for (Table using : delete.getUsingList()) {
-      if (context.filters() && context.isSoft(using) && context.isConstrainedByApplication(using)
+      if (context.isSoft(using) && context.filters(using) && context.isConstrainedByApplication(using)
           && !context.wasHandled(using)) {
         context.leftAsWritten(using);
-      } else if (context.filters() && context.isSoft(using) && !context.wasHandled(using)) {
+      } else if (context.isSoft(using) && context.filters(using) && !context.wasHandled(using)) {
         context.handled(using);
         context.changed();
         where.add(context.markerOf(using).live(RewriteContext.qualifierTable(using)));

@@ -91,7 +91,7 @@ final class JoinPlacement {
       return item;
     }
     context.handled(table);
-    if (!context.filters() || !context.isSoft(table)) {
+    if (!context.isSoft(table) || !context.filters(table)) {
       return table;
     }
     if (context.isConstrainedByApplication(table)) {

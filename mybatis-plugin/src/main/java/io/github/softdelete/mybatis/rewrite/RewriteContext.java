@@ -1,6 +1,7 @@
 package io.github.softdelete.mybatis.rewrite;
 
 import io.github.softdelete.mybatis.Cascade;
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import java.util.ArrayDeque;
@@ -16,8 +17,9 @@ import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
 
 /**
- * The state of one statement's rewrite: the mode, what is soft, which CTE names hide tables of the same
- * name, and which table references have been dealt with (the coverage check reads that).
+ * The state of one statement's rewrite: the mode, the tables whose deleted rows the scope shows, what is soft,
+ * which CTE names hide tables of the same name, and which table references have been dealt with (the coverage
+ * check reads that).
  */
 final class RewriteContext {
   private final SoftDeleteMarker marker;
@@ -26,6 +28,8 @@ final class RewriteContext {
   // the cascade's statements, printed but not yet bound, in the order they must run
   final List<PlannedStatement> before = new ArrayList<>();
   private final SoftTables tables;
+  // the tables of an IncludeDeleted.tables(...) scope, matched as soft tables are; null when none
+  private final SoftTables allRowsOf;
   private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
   private final Set<Table> handled = Collections.newSetFromMap(new IdentityHashMap<>());
   private final boolean respectExplicitMarkers;
@@ -43,6 +47,13 @@ final class RewriteContext {
   /** @param respectExplicitMarkers whether a reference whose block constrains its marker is left as written */
   RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode, List<Cascade> cascades,
       boolean respectExplicitMarkers) {
+    this(tables, marker, mode, IncludeDeleted.Tables.none(), cascades, respectExplicitMarkers);
+  }
+
+  /** @param allRowsOf the tables whose every reference reads all rows, unless OnlyDeleted shows its trash */
+  RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode, IncludeDeleted.Tables allRowsOf,
+      List<Cascade> cascades, boolean respectExplicitMarkers) {
+    this.allRowsOf = allRowsOf.isEmpty() ? null : SoftTables.of(allRowsOf.names());
     this.tables = tables;
     this.marker = marker;
     this.mode = mode;
@@ -108,6 +119,24 @@ final class RewriteContext {
   /** Whether SELECTs in this mode hide deleted rows at all. */
   boolean filters() {
     return mode != SoftDeleteMode.INCLUDE_DELETED;
+  }
+
+  /**
+   * Whether a reference to a soft table gets a predicate on its marker: not in {@code IncludeDeleted}, nor for a
+   * table of an {@code IncludeDeleted.tables(...)} scope, except the entity of an {@code OnlyDeleted} SELECT,
+   * which shows its deleted rows whatever the scope lists.
+   */
+  boolean filters(Table table) {
+    return filters() && (showsDeletedRowsOf(table) || !readsAllRowsOf(table));
+  }
+
+  /** Whether the scope lists the table a reference names ({@code IncludeDeleted.tables(...)}); not a CTE. */
+  boolean readsAllRowsOf(Table table) {
+    if (allRowsOf == null || table.getName() == null || isCte(table)) {
+      return false;
+    }
+    String schema = table.getSchemaName() == null ? null : MultiPartName.unquote(table.getSchemaName());
+    return allRowsOf.isSoft(schema, table.getUnquotedName());
   }
 
   /** Records the references whose deleted rows, and only those, the statement is to read. */

@@ -1,6 +1,7 @@
 package io.github.softdelete.mybatis.rewrite;
 
 import io.github.softdelete.mybatis.Cascade;
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.catalog.TableColumns;
@@ -91,6 +92,17 @@ public final class SqlRewriter {
    * @throws RewriteRefusedException when the statement touches a soft table and cannot be run with certainty
    */
   public RewriteResult rewrite(String sql, SoftDeleteMode mode) {
+    return rewrite(sql, mode, IncludeDeleted.Tables.none());
+  }
+
+  /**
+   * The statement in {@code mode} inside a scope of {@code allRowsOf}: every reference to those tables reads all
+   * their rows (the entity of an {@code OnlyDeleted} SELECT and the target of its UPDATE excepted), an UPDATE
+   * of them reaches their deleted rows, a DELETE of them still marks.
+   *
+   * @see #rewrite(String, SoftDeleteMode)
+   */
+  public RewriteResult rewrite(String sql, SoftDeleteMode mode, IncludeDeleted.Tables allRowsOf) {
     String mentioned = tables.firstMentionIn(sql);
     if (mentioned == null) {
       return RewriteResult.unchanged(sql);
@@ -110,7 +122,8 @@ public final class SqlRewriter {
     String target = null;
     List<RewriteResult.LeftAsWritten> left = new ArrayList<>();
     for (Statement statement : statements) {
-      RewriteContext context = new RewriteContext(tables, marker, mode, cascades, respectExplicitMarkers);
+      RewriteContext context =
+          new RewriteContext(tables, marker, mode, allRowsOf, cascades, respectExplicitMarkers);
       Statement result;
       try {
         result = new StatementRewriter(context, dialect, columns).rewrite(statement);

@@ -75,7 +75,8 @@ final class StatementRewriter {
     Table target = insert.getTable();
     context.handled(target);
     selects.withCtes(insert.getWithItemsList(), () -> {
-      if (context.isSoft(target) && context.mode != SoftDeleteMode.INCLUDE_DELETED) {
+      // a target whose deleted rows the scope shows meets them as IncludeDeleted does: as written
+      if (context.isSoft(target) && context.filters(target)) {
         upserts.rewrite(insert);
       }
       if (insert.getSelect() != null) {

@@ -11,7 +11,8 @@ import net.sf.jsqlparser.statement.update.Update;
 /**
  * An UPDATE leaves deleted rows alone: {@code ... WHERE (<where>) AND <live>} on a soft target, and every
  * table it reads (subqueries, {@code FROM}, joins) is filtered. In {@code OnlyDeleted} the target's
- * condition is inverted, so that a restore written as an UPDATE reaches the deleted rows. A target whose
+ * condition is inverted, so that a restore written as an UPDATE reaches the deleted rows. Elsewhere a target
+ * that an {@code IncludeDeleted.tables(...)} scope lists gets no condition, as in {@code IncludeDeleted}. A target whose
  * marker the UPDATE assigns or constrains itself (a hand-written soft delete or restore) is left as written.
  */
 final class UpdateRewriter {
@@ -45,9 +46,12 @@ final class UpdateRewriter {
       update.setFromItem(
           JoinPlacement.placeBesideTarget(context, update.getFromItem(), update.getJoins(), where));
     }
-    if (context.isSoft(target) && context.filters() && context.isConstrainedByApplication(target)) {
+    // the table scope opens the target's deleted rows, except to OnlyDeleted, whose UPDATE touches only those
+    boolean filtersTarget = context.filters()
+        && (context.mode == SoftDeleteMode.ONLY_DELETED || !context.readsAllRowsOf(target));
+    if (context.isSoft(target) && filtersTarget && context.isConstrainedByApplication(target)) {
       context.leftAsWritten(target);
-    } else if (context.isSoft(target) && context.filters()) {
+    } else if (context.isSoft(target) && filtersTarget) {
       Table qualifier = multiTable ? RewriteContext.qualifierTable(target) : null;
       SoftDeleteMarker marker = context.markerOf(target);
       where.add(context.mode == SoftDeleteMode.ONLY_DELETED ? marker.deleted(qualifier) : marker.live(qualifier));
