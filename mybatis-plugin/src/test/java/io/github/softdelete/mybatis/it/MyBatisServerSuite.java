@@ -122,6 +122,11 @@ abstract class MyBatisServerSuite {
 
   /** An auto-commit session on a pool of its own whose connections work in {@code schema}. */
   SqlSession session(Properties interceptorProperties, String schema) {
+    return factory(interceptorProperties, schema).openSession(true);
+  }
+
+  /** A factory on a pool of its own whose connections work in {@code schema}. */
+  SqlSessionFactory factory(Properties interceptorProperties, String schema) {
     PooledDataSource pool = new PooledDataSource(driver(), url(schema), user(), "");
     pools.add(pool);
     Configuration configuration =
@@ -129,8 +134,8 @@ abstract class MyBatisServerSuite {
     configuration.addInterceptor(new SoftDeleteInterceptor(SoftDeleteConfig.fromProperties(interceptorProperties)));
     addMapper(configuration, "io/github/softdelete/mybatis/it/CommonMapper.xml");
     addMapper(configuration, dialectMapper());
-    SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(configuration);
-    return factory.openSession(true);
+    addMapper(configuration, "io/github/softdelete/mybatis/it/CachedMapper.xml");
+    return new SqlSessionFactoryBuilder().build(configuration);
   }
 
   private static void addMapper(Configuration configuration, String resource) {
@@ -310,6 +315,89 @@ abstract class MyBatisServerSuite {
     } finally {
       dropSchema(other);
     }
+  }
+
+  // ---------------------------------------------------------------- IncludeDeleted.tables(...)
+
+  @Test
+  void shouldListTheOrdersOfADeletedUserInsideAScopeOfUsers() {
+    try (SqlSession session = session()) {
+      List<String> outside = session.selectList("common.orderHistory");
+      List<String> inside = IncludeDeleted.tables("users").get(() -> session.selectList("common.orderHistory"));
+      List<String> nested = IncludeDeleted.tables("users").get(() -> IncludeDeleted.tables("ORDERS")
+          .get(() -> session.selectList("common.orderHistory")));
+      List<String> afterwards = session.selectList("common.orderHistory");
+
+      // dee (4) is deleted, her order 13 is not; ann's order 11 is deleted
+      assertThat(outside).containsExactly("10:ann", "12:bob");
+      assertThat(inside).containsExactly("10:ann", "12:bob", "13:dee");
+      assertThat(nested).containsExactly("10:ann", "11:ann", "12:bob", "13:dee");
+      // the session's local cache: the same list for the same query in the same scope
+      assertThat(afterwards).isSameAs(outside);
+    }
+  }
+
+  @Test
+  void shouldShowTheTrashOfOrdersWithTheirUsersDeletedOrNot() throws SQLException {
+    db.execute("UPDATE orders SET deleted_at = '" + OLD_MARK + "' WHERE id = 13");
+    try (SqlSession session = session()) {
+      List<String> trash = OnlyDeleted.get(() -> session.selectList("common.orderHistory"));
+      List<String> trashWithUsers = OnlyDeleted.get(() -> IncludeDeleted.tables("users")
+          .get(() -> session.selectList("common.orderHistory")));
+      List<String> entityListed = OnlyDeleted.get(() -> IncludeDeleted.tables("orders")
+          .get(() -> session.selectList("common.orderHistory")));
+
+      assertThat(trash).containsExactly("11:ann");
+      assertThat(trashWithUsers).containsExactly("11:ann", "13:dee");
+      assertThat(entityListed).containsExactly("11:ann");
+    }
+  }
+
+  @Test
+  void shouldReachTheDeletedRowsOfTheListedTableInAWriteAndStillMarkOnDelete() throws SQLException {
+    try (SqlSession session = session()) {
+      int renamedOutside = session.update("common.renameUser", nameChange(4, "dora"));
+      int renamedInside = IncludeDeleted.tables("users").get(() -> session.update("common.renameUser",
+          nameChange(4, "dora")));
+      int notedOutside = session.update("common.noteOrdersOfUserNamed", Map.of("name", "dora"));
+      int notedInside = IncludeDeleted.tables("users").get(() -> session.update("common.noteOrdersOfUserNamed",
+          Map.of("name", "dora")));
+      int deleted = IncludeDeleted.tables("users").get(() -> session.delete("common.deleteUser", 4));
+
+      assertThat(renamedOutside).isZero();
+      assertThat(renamedInside).isEqualTo(1);
+      assertThat(notedOutside).isZero();
+      assertThat(notedInside).isEqualTo(1);
+      assertThat(db.rows("SELECT id FROM orders WHERE note = 'seen'")).containsExactly("13");
+      // already deleted: a DELETE still marks live rows only, and leaves the mark as it was
+      assertThat(deleted).isZero();
+      assertThat(db.rows("SELECT deleted_at FROM users WHERE id = 4")).containsExactly(OLD_MARK);
+      assertThat(physicalCount("users")).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void shouldNotServeTheSecondLevelCacheOfAnotherScope() throws SQLException {
+    SqlSessionFactory factory = factory(configured("users,orders"), schema());
+    java.util.function.Supplier<List<String>> inNewSession = () -> {
+      try (SqlSession session = factory.openSession(true)) {
+        return session.selectList("cached.orderHistory");
+      }
+    };
+    List<String> live = inNewSession.get();
+    List<String> withUsers = IncludeDeleted.tables("users").get(inNewSession);
+    // renamed behind MyBatis's back: only a query that misses the cache can see it
+    db.execute("UPDATE users SET name = 'ANN' WHERE id = 1");
+
+    List<String> liveFromCache = inNewSession.get();
+    List<String> withUsersFromCache = IncludeDeleted.tables("users").get(inNewSession);
+    List<String> withOrders = IncludeDeleted.tables("orders").get(inNewSession);
+
+    assertThat(live).containsExactly("10:ann", "12:bob");
+    assertThat(withUsers).containsExactly("10:ann", "12:bob", "13:dee");
+    assertThat(liveFromCache).containsExactly("10:ann", "12:bob");
+    assertThat(withUsersFromCache).containsExactly("10:ann", "12:bob", "13:dee");
+    assertThat(withOrders).containsExactly("10:ANN", "11:ANN", "12:bob");
   }
 
   static Map<String, Object> nameChange(int id, String name) {
