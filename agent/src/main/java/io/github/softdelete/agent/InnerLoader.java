@@ -32,6 +32,8 @@ final class InnerLoader extends ClassLoader {
       "io.github.softdelete.mybatis.SoftDeleteMode",
       "io.github.softdelete.mybatis.ModeHolder",
       "io.github.softdelete.mybatis.IncludeDeleted",
+      // the thread's IncludeDeleted.tables(...) scope: held, and handed to the engine, as this type
+      "io.github.softdelete.mybatis.IncludeDeleted$Tables",
       "io.github.softdelete.mybatis.OnlyDeleted",
       "io.github.softdelete.mybatis.HardDelete",
       "io.github.softdelete.mybatis.Undelete",

@@ -1,6 +1,7 @@
 package io.github.softdelete.agent.inner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,35 @@ class ExplainerTest {
     assertThat(explain("SELECT * FROM users", "mode", "observe").lines()).first().isEqualTo("default:         "
         + "SELECT * FROM users   (mode=observe: runs as written; would run as: SELECT * FROM users"
         + " WHERE users.deleted_at IS NULL)");
+  }
+
+  @Test
+  void shouldExplainEveryModeInsideTheTableScopeOfIncludeDeleted() {
+    Properties options = new Properties();
+    options.setProperty("tables", "orders:products");
+    options.setProperty("includeDeleted", "products");
+
+    String explained = new Explainer().apply(options,
+        "SELECT o.id, p.name FROM orders o JOIN products p ON p.id = o.product_id");
+
+    assertThat(explained.lines().limit(4)).containsExactly(
+        "in IncludeDeleted.tables(products):",
+        "default:         SELECT o.id, p.name FROM orders o JOIN products p ON p.id = o.product_id"
+            + " WHERE o.deleted_at IS NULL",
+        "include-deleted: SELECT o.id, p.name FROM orders o JOIN products p ON p.id = o.product_id   (unchanged)",
+        "only-deleted:    SELECT o.id, p.name FROM orders o JOIN products p ON p.id = o.product_id"
+            + " WHERE o.deleted_at IS NOT NULL");
+  }
+
+  @Test
+  void shouldNameTheOptionWhenATableOfTheScopeIsNoTableName() {
+    Properties options = new Properties();
+    options.setProperty("tables", "orders");
+    options.setProperty("includeDeleted", "products:");
+
+    assertThatThrownBy(() -> new Explainer().apply(options, "SELECT * FROM orders"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("option 'includeDeleted' has value 'products:': IncludeDeleted.tables(...) was given a blank"
+            + " name among its table names");
   }
 }

@@ -72,6 +72,16 @@ class CommandLineIT {
   }
 
   @Test
+  void shouldExplainInsideAScopeOfTables() {
+    Child child = agentJar("explain", "tables=users:orders,includeDeleted=users",
+        "SELECT o.id, u.name FROM orders o JOIN users u ON u.id = o.user_id").assertSucceeded();
+
+    assertThat(child.lines()).startsWith("in IncludeDeleted.tables(users):",
+        "default:         SELECT o.id, u.name FROM orders o JOIN users u ON u.id = o.user_id"
+            + " WHERE o.deleted_at IS NULL");
+  }
+
+  @Test
   void shouldNeedTablesToExplain() {
     Child child = agentJar("explain", "SELECT * FROM users");
 

@@ -3,6 +3,7 @@ package io.github.softdelete.agent.it;
 import io.github.softdelete.fixture.plain.UserMapper;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
+import io.github.softdelete.mybatis.SoftDeleteScope;
 import io.github.softdelete.mybatis.Undelete;
 import java.io.InputStream;
 import java.io.Reader;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.ibatis.io.Resources;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -49,6 +51,11 @@ public final class ScopedApp {
       System.out.println("deleted: " + users.deleteUser(1));
       System.out.println("users: " + users.names());
       System.out.println("include-deleted: " + IncludeDeleted.get(users::names));
+      System.out.println("include-deleted users: " + IncludeDeleted.tables("users").get(users::names));
+      System.out.println("include-deleted notes: " + IncludeDeleted.tables("notes").get(users::names));
+      SoftDeleteScope captured = IncludeDeleted.tables("USERS").get(SoftDeleteScope::current);
+      System.out.println("captured on another thread: "
+          + CompletableFuture.supplyAsync(captured.wrapSupplier(users::names)).join());
       System.out.println("restored: " + Undelete.get(() -> users.deleteUser(1)));
       System.out.println("users after undo: " + users.names());
     }

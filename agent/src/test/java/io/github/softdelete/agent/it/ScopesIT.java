@@ -14,6 +14,9 @@ class ScopesIT {
       "deleted: 1",
       "users: [bob]",
       "include-deleted: [alice, bob, carol]",
+      "include-deleted users: [alice, bob, carol]",
+      "include-deleted notes: [bob]",
+      "captured on another thread: [alice, bob, carol]",
       "restored: 1",
       "users after undo: [alice, bob]");
 
