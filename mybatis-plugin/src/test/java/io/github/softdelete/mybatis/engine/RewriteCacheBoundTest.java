@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.rewrite.Dialect;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
@@ -42,5 +43,26 @@ class RewriteCacheBoundTest {
     assertThat(cache.cachedStatements(SoftDeleteMode.DEFAULT)).isLessThanOrEqualTo(BOUND);
     assertThat(maxSeen).isLessThanOrEqualTo(BOUND);
     assertThat(cache.cachedStatements(SoftDeleteMode.INCLUDE_DELETED)).isZero();
+  }
+
+  @Test
+  void shouldKeepNoMoreThanItsBoundForEveryScopeOfTablesTogether() {
+    // given: scopes of tables made up at run time, each a key of its own
+    EngineFactory engines = EngineFactory.of("tables", "users", "cacheSize", String.valueOf(BOUND));
+    RewriteCache cache = engines.cache(engines.rewriterWithoutDatabase(Dialect.UNKNOWN), RewriteCache.Notes.NONE);
+    String sql = "SELECT u.name FROM users u JOIN users m ON m.id = u.manager_id";
+
+    // when
+    RewriteResult opened = null;
+    for (int i = 0; i < 5 * BOUND; i++) {
+      opened = cache.resultFor("statement", sql, SoftDeleteMode.DEFAULT, IncludeDeleted.tables("users", "t" + i));
+    }
+    RewriteResult outside = cache.resultFor("statement", sql, SoftDeleteMode.DEFAULT);
+
+    // then: bounded, and each scope still has its own answer
+    assertThat(cache.size()).isLessThanOrEqualTo(2L * BOUND);
+    assertThat(cache.cachedStatements(SoftDeleteMode.DEFAULT)).isEqualTo(1);
+    assertThat(opened).isNull();
+    assertThat(outside.sql()).contains("deleted_at IS NULL");
   }
 }
