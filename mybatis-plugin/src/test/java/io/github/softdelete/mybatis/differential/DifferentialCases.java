@@ -14,7 +14,8 @@ final class DifferentialCases {
   private DifferentialCases() {}
 
   // live views of the soft tables, spelled out once so the oracles below stay readable
-  private static final String U = "(SELECT * FROM users WHERE deleted_at IS NULL)";
+  // package-private: the suite derives the oracles of a scope of users by reading users itself instead
+  static final String U = "(SELECT * FROM users WHERE deleted_at IS NULL)";
   private static final String O = "(SELECT * FROM orders WHERE deleted_at IS NULL)";
   private static final String I = "(SELECT * FROM order_items WHERE deleted_at IS NULL)";
 
