@@ -66,32 +66,40 @@ class ExplainMatchesInterceptorTest {
       "MERGE INTO documents (id, user_id, title) KEY (id) VALUES (#{id}, 1, 'merged')",
       "TRUNCATE TABLE attachments"})
   void shouldRunExactlyWhatExplainShowsInEveryMode(String mapped) {
-    for (boolean dynamic : new boolean[] {false, true}) {
-      // given: the statement as MyBatis maps it, static or dynamic, and what it hands the interceptor
-      SqlSessionFactory factory = db.factory(capture, new io.github.softdelete.mybatis.SoftDeleteInterceptor(
-          SoftDeleteConfig.fromProperties(OPTIONS)));
-      MappedStatement ms = register(factory.getConfiguration(), mapped, dynamic);
-      String sql = ms.getBoundSql(PARAMETER).getSql();
-      Map<SoftDeleteMode, Explanation> explained =
-          Explain.of(new EngineFactory(SoftDeleteConfig.fromProperties(OPTIONS)), Dialect.H2, sql);
+    // and inside a scope of tables, which the rows of attachments and documents take part in differently
+    for (IncludeDeleted.Tables tables : List.of(IncludeDeleted.Tables.none(), IncludeDeleted.tables("attachments"))) {
+      for (boolean dynamic : new boolean[] {false, true}) {
+        shouldRunExactlyWhatExplainShows(mapped, dynamic, tables);
+      }
+    }
+  }
 
-      for (SoftDeleteMode mode : SoftDeleteMode.values()) {
-        // when
-        capture.statements.clear();
-        SoftDeleteException refusal = run(factory, ms, mode);
+  private void shouldRunExactlyWhatExplainShows(String mapped, boolean dynamic, IncludeDeleted.Tables tables) {
+    // given: the statement as MyBatis maps it, static or dynamic, and what it hands the interceptor
+    SqlSessionFactory factory = db.factory(capture, new io.github.softdelete.mybatis.SoftDeleteInterceptor(
+        SoftDeleteConfig.fromProperties(OPTIONS)));
+    MappedStatement ms = register(factory.getConfiguration(), mapped, dynamic);
+    String sql = ms.getBoundSql(PARAMETER).getSql();
+    Map<SoftDeleteMode, Explanation> explained =
+        Explain.of(new EngineFactory(SoftDeleteConfig.fromProperties(OPTIONS)), Dialect.H2, sql, tables);
 
-        // then
-        Explanation explanation = explained.get(mode);
-        String where = mode + (dynamic ? ", dynamic SQL" : ", static SQL") + ": " + sql;
-        if (explanation.refusal() != null) {
-          assertThat(refusal).as(where).isNotNull();
-          assertThat("table '" + refusal.getTable() + "': " + refusal.getReason()).as(where)
-              .isEqualTo(explanation.refusal());
-          assertThat(capture.statements).as(where).isEmpty();
-        } else {
-          assertThat(refusal).as(where).isNull();
-          assertThat(capture.statements).as(where).containsExactlyElementsOf(explanation.statements());
-        }
+    for (SoftDeleteMode mode : SoftDeleteMode.values()) {
+      // when
+      capture.statements.clear();
+      SoftDeleteException refusal = tables.get(() -> run(factory, ms, mode));
+
+      // then
+      Explanation explanation = explained.get(mode);
+      String where = mode + (tables.isEmpty() ? "" : " in " + tables) + (dynamic ? ", dynamic SQL" : ", static SQL")
+          + ": " + sql;
+      if (explanation.refusal() != null) {
+        assertThat(refusal).as(where).isNotNull();
+        assertThat("table '" + refusal.getTable() + "': " + refusal.getReason()).as(where)
+            .isEqualTo(explanation.refusal());
+        assertThat(capture.statements).as(where).isEmpty();
+      } else {
+        assertThat(refusal).as(where).isNull();
+        assertThat(capture.statements).as(where).containsExactlyElementsOf(explanation.statements());
       }
     }
   }
