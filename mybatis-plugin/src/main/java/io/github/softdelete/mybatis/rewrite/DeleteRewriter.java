@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -202,18 +201,10 @@ final class DeleteRewriter {
     Expression value = undo() ? marker.liveValue()
         : cascading ? Placeholders.of(Binding.Added.MARKER) : marker.deletedValue();
     update.addUpdateSet(new UpdateSet(marker.columnOf(qualifier), value));
-    if (marker.deletedByColumn() != null) {
-      update.addUpdateSet(new UpdateSet(auditColumn(qualifier, marker.deletedByColumn()),
-          undo() ? new NullValue() : Placeholders.of(Binding.Added.DELETED_BY)));
+    for (UpdateSet set : marker.sideEffects(qualifier, undo(), Placeholders.of(Binding.Added.DELETED_BY),
+        Placeholders.of(Binding.Added.DELETE_REASON))) {
+      update.addUpdateSet(set);
     }
-    if (marker.deleteReasonColumn() != null) {
-      update.addUpdateSet(new UpdateSet(auditColumn(qualifier, marker.deleteReasonColumn()),
-          undo() ? new NullValue() : Placeholders.of(Binding.Added.DELETE_REASON)));
-    }
-  }
-
-  private static Column auditColumn(Table qualifier, String name) {
-    return qualifier == null ? new Column(name) : new Column(qualifier, name);
   }
 
   /**
