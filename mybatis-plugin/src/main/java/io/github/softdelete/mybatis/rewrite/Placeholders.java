@@ -9,10 +9,12 @@ import net.sf.jsqlparser.expression.JdbcNamedParameter;
  * The values the library adds travel through the rewrite as named parameters ({@code :__softdelete_marker});
  * once the SQL is printed, they become {@code ?} and every {@code ?} is told where its value comes from, in
  * the order JDBC binds them. Scanning the printed SQL, rather than the tree, keeps that order exactly the
- * order of the text.
+ * order of the text. A parameter of the application's that a rewrite writes a second time (a MERGE's inserted
+ * value, again in its revive) travels as {@code :__softdelete_copy_<n>}: another {@code ?} bound to its n-th.
  */
 final class Placeholders {
   private static final String PREFIX = "__softdelete_";
+  private static final String COPY = "COPY_";
 
   private Placeholders() {}
 
@@ -21,14 +23,19 @@ final class Placeholders {
     return new JdbcNamedParameter(PREFIX + added.name().toLowerCase(Locale.ROOT));
   }
 
+  /** How a second use of the application's parameter {@code index} (from 0, in text order) is printed. */
+  static String copyOf(int index) {
+    return ":" + PREFIX + COPY.toLowerCase(Locale.ROOT) + index;
+  }
+
   /** Whether the printed SQL carries any added value. */
   static boolean carriesAdded(String sql) {
     return sql.contains(":" + PREFIX);
   }
 
   /**
-   * {@code sql} with each added value replaced by {@code ?}, and the source of every {@code ?}: the i-th
-   * {@code ?} the application wrote is its parameter i. {@code ?} inside quotes and comments is not a
+   * {@code sql} with each added value and copy replaced by {@code ?}, and the source of every {@code ?}: the
+   * i-th {@code ?} the application wrote is its parameter i. {@code ?} inside quotes and comments is not a
    * parameter.
    */
   static Bound bind(String sql) {
@@ -53,7 +60,8 @@ final class Placeholders {
           nameEnd++;
         }
         String name = sql.substring(i + 1 + PREFIX.length(), nameEnd).toUpperCase(Locale.ROOT);
-        bindings.add(Binding.added(Binding.Added.valueOf(name)));
+        bindings.add(name.startsWith(COPY) ? Binding.original(Integer.parseInt(name.substring(COPY.length())))
+            : Binding.added(Binding.Added.valueOf(name)));
         out.append('?');
         i = nameEnd;
       } else {
