@@ -101,7 +101,7 @@ public final class SqlRewriter {
     } catch (SqlParsing.UnreadableSqlException e) {
       throw new RewriteRefusedException(mentioned,
           "the SQL parser cannot read the statement (" + e.getMessage() + "), so softdelete cannot tell"
-              + " whether it leaks or erases deleted rows",
+              + " whether it leaks or erases deleted rows" + MergeHints.forUnreadable(sql),
           true, e);
     }
     boolean changed = false;
