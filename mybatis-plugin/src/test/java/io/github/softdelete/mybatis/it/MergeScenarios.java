@@ -43,6 +43,12 @@ abstract class MergeScenarios {
         + " WHEN NOT MATCHED AND s.name <> 'nobody' THEN INSERT (id, name) VALUES (s.id, #{name})")
     int addUnlessNobody(@Param("id") int id, @Param("name") String name);
 
+    // an ON that says more than the key: bob's 7 visits fail it
+    @Update("MERGE INTO members m USING " + ONE + " ON m.id = s.id AND m.visits < 5"
+        + " WHEN MATCHED THEN UPDATE SET name = s.name"
+        + " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)")
+    int renameIfFewVisits(@Param("id") int id, @Param("name") String name);
+
     @Update("MERGE INTO members m USING " + ONE + " ON m.id = s.id WHEN MATCHED THEN DELETE")
     int remove(@Param("id") int id, @Param("name") String name);
 
@@ -113,6 +119,20 @@ abstract class MergeScenarios {
 
       assertThat(onDeleted).isZero();
       assertThat(members()).containsExactly("1|ann|5|null|null", "2|bob|7|" + OLD_MARK + "|zed");
+    }
+  }
+
+  @Test
+  void shouldReviveTheDeletedRowWhoseKeyTheInsertMeetsWhateverTheRestOfTheOnSays() throws SQLException {
+    try (SqlSession session = sessions.open(Members.class, "members")) {
+      Members members = session.getMapper(Members.class);
+
+      // when: as written, bob's row fails the ON, and the INSERT would fail on his key
+      int onDeleted = members.renameIfFewVisits(2, "bea");
+      int onFree = members.renameIfFewVisits(3, "cy");
+
+      assertThat(List.of(onDeleted, onFree)).containsExactly(1, 1);
+      assertThat(members()).containsExactly("1|ann|5|null|null", "2|bea|0|null|null", "3|cy|0|null|null");
     }
   }
 
