@@ -1,9 +1,14 @@
 package io.github.softdelete.mybatis.rewrite;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.statement.Statement;
 
 /**
  * The values the library adds travel through the rewrite as named parameters ({@code :__softdelete_marker});
@@ -15,6 +20,7 @@ import net.sf.jsqlparser.expression.JdbcNamedParameter;
 final class Placeholders {
   private static final String PREFIX = "__softdelete_";
   private static final String COPY = "COPY_";
+  private static final String COPY_PARAMETER = ":" + PREFIX + COPY.toLowerCase(Locale.ROOT);
 
   private Placeholders() {}
 
@@ -25,12 +31,34 @@ final class Placeholders {
 
   /** How a second use of the application's parameter {@code index} (from 0, in text order) is printed. */
   static String copyOf(int index) {
-    return ":" + PREFIX + COPY.toLowerCase(Locale.ROOT) + index;
+    return COPY_PARAMETER + index;
   }
 
   /** Whether the printed SQL carries any added value. */
   static boolean carriesAdded(String sql) {
     return sql.contains(":" + PREFIX);
+  }
+
+  /** Whether the printed SQL writes one of the application's parameters a second time. */
+  static boolean carriesCopies(String sql) {
+    return sql.contains(COPY_PARAMETER);
+  }
+
+  /**
+   * Whether the parser read each {@code ?} of {@code sql} as a parameter, as {@link #bind} counts them: then its
+   * numbering, by which a copy names its parameter, is the application's.
+   */
+  static boolean parsedAsWritten(List<Statement> statements, String sql) {
+    Set<Object> parameters = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Statement statement : statements) {
+      AstWalker.walk(statement, node -> {
+        if (node instanceof JdbcParameter parameter) {
+          parameters.add(parameter);
+        }
+        return true;
+      });
+    }
+    return parameters.size() == originalCount(sql);
   }
 
   /**

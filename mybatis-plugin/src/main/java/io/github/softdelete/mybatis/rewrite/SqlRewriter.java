@@ -140,6 +140,11 @@ public final class SqlRewriter {
       throw new RewriteRefusedException(mentioned, "the SQL parser does not keep every Oracle outer join marker"
           + " (+) of the statement, so its joins would change; write the join as LEFT JOIN ... ON");
     }
+    if (Placeholders.carriesCopies(printed) && !Placeholders.parsedAsWritten(rewritten, sql)) {
+      // a copy names its parameter by the parser's count, which must then be the count JDBC binds by
+      throw new RewriteRefusedException(mentioned, "the parser does not read every ? of the statement as a"
+          + " parameter, so the parameters the conversion writes a second time cannot be bound with certainty");
+    }
     if (before.isEmpty() && !Placeholders.carriesAdded(printed)) {
       return new RewriteResult(printed, true, null, List.of(), target, List.copyOf(left));
     }

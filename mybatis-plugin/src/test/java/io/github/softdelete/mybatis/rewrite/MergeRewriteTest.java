@@ -107,6 +107,26 @@ class MergeRewriteTest {
   }
 
   @Test
+  void shouldBindTheParametersOfACopiedSubqueryAgainToo() {
+    RewriteResult result = POSTGRES.rewrite("MERGE INTO users u USING (SELECT ? AS id) s ON u.id = s.id"
+        + " WHEN NOT MATCHED THEN INSERT (id, visits) VALUES (s.id, (SELECT count(*) FROM orders WHERE amount > ?))",
+        SoftDeleteMode.DEFAULT);
+
+    assertThat(result.sql()).contains("WHEN MATCHED AND u.deleted_at IS NOT NULL THEN UPDATE SET"
+        + " visits = (SELECT count(*) FROM orders WHERE (amount > ?) AND orders.deleted_at IS NULL)");
+    assertThat(result.bindings()).containsExactly(Binding.original(0), Binding.original(1), Binding.original(1));
+  }
+
+  @Test
+  void shouldRefuseToWriteAParameterTwiceWhereTheParserReadsAQuestionMarkAsAnOperator() {
+    // PostgreSQL's jsonb ? operator: the parser's numbering of the parameters is not JDBC's
+    assertThat(reason(POSTGRES, "MERGE INTO users u USING (SELECT 1 AS id, CAST('{}' AS jsonb) AS j) s"
+        + " ON u.id = s.id WHEN NOT MATCHED AND s.j ? 'a' THEN INSERT (id, name) VALUES (s.id, ?)"))
+        .isEqualTo("the parser does not read every ? of the statement as a parameter, so the parameters the"
+            + " conversion writes a second time cannot be bound with certainty");
+  }
+
+  @Test
   void shouldReviveWithTheInsertedMarkerAndAuditValuesWhenTheInsertNamesThem() {
     assertRewrite(H2, SoftDeleteMode.DEFAULT,
         "MERGE INTO users u USING (SELECT 1 AS id) s ON u.id = s.id"
