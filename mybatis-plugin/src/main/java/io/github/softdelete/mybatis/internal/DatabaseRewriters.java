@@ -118,8 +118,8 @@ public final class DatabaseRewriters {
   // name afresh, and a MERGE must match on the primary key
   private static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
     Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
-    boolean revives = dialect.revivesDeletedRows();
-    return new Database(dialect, revives && !tables.isEmpty() ? TableColumns.read(connection, tables) : TableColumns.NONE);
+    boolean revives = dialect.revivesDeletedRows() && !tables.isEmpty();
+    return new Database(dialect, revives ? TableColumns.read(connection, tables) : TableColumns.NONE);
   }
 
   /** The soft tables of one database, and what the engine needs to know of the database itself. */

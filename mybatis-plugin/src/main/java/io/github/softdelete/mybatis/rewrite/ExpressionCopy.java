@@ -62,7 +62,7 @@ final class ExpressionCopy {
     return column.getTable() == null || column.getTable().getName() == null;
   }
 
-  /** Whether an unqualified column is in fact a keyword the parser reads as a column ({@code DEFAULT}, {@code USER}). */
+  /** Whether an unqualified column is a keyword the parser reads as a column ({@code DEFAULT}, {@code USER}). */
   static boolean notAColumn(Column column) {
     String name = column.getColumnName();
     return unqualified(column) && !name.startsWith("\"") && !name.startsWith("`")

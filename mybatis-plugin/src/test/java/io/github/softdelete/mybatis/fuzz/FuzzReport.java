@@ -162,7 +162,8 @@ final class FuzzReport {
     return String.format("fuzz %s: %d SELECTs generated (%d where deleted rows change the result, %d returning"
             + " rows under OnlyDeleted, %d where explicitMarker=respect changes the result), %d agreed with the oracle, under IncludeDeleted and under OnlyDeleted;"
             + " %d DELETE/UPDATE generated (%d touching rows), %d agreed; %d upserts generated (%d meeting"
-            + " deleted rows; %d of them MERGE, %d reviving and %d marking rows), %d agreed; %d refused by softdelete %s;"
+            + " deleted rows; %d of them MERGE, %d reviving and %d marking rows), %d agreed;"
+            + " %d refused by softdelete %s;"
             + " %d rejected by the database itself; %d failed",
         dialect, selects, selectsDiscriminating, selectsWithDeletedRows, selectsRespecting, selectsAgreed, dmls, dmlsTouching,
         dmlsAgreed, upserts, upsertsReviving, merges, mergesReviving, mergesMarking, upsertsAgreed, refusals,

@@ -129,10 +129,10 @@ class MergeRewriteTest {
   @Test
   void shouldReviveWithTheInsertedMarkerAndAuditValuesWhenTheInsertNamesThem() {
     assertRewrite(H2, SoftDeleteMode.DEFAULT,
-        "MERGE INTO users u USING (SELECT 1 AS id) s ON u.id = s.id"
-            + " WHEN NOT MATCHED THEN INSERT (id, name, visits, deleted_at, deleted_by) VALUES (s.id, 'x', 1, NULL, 'me')",
-        "MERGE INTO users u USING (SELECT 1 AS id) s ON u.id = s.id"
-            + " WHEN NOT MATCHED THEN INSERT (id, name, visits, deleted_at, deleted_by) VALUES (s.id, 'x', 1, NULL, 'me')"
+        "MERGE INTO users u USING (SELECT 1 AS id) s ON u.id = s.id WHEN NOT MATCHED THEN"
+            + " INSERT (id, name, visits, deleted_at, deleted_by) VALUES (s.id, 'x', 1, NULL, 'me')",
+        "MERGE INTO users u USING (SELECT 1 AS id) s ON u.id = s.id WHEN NOT MATCHED THEN"
+            + " INSERT (id, name, visits, deleted_at, deleted_by) VALUES (s.id, 'x', 1, NULL, 'me')"
             + " WHEN MATCHED AND u.deleted_at IS NOT NULL THEN UPDATE SET name = 'x', visits = 1, deleted_by = 'me',"
             + " deleted_at = NULL");
   }
@@ -194,8 +194,8 @@ class MergeRewriteTest {
         "MERGE INTO users u USING orders o ON u.id = o.user_id WHEN MATCHED AND o.amount = 0 THEN DELETE"
             + " WHEN NOT MATCHED THEN INSERT (id) VALUES (o.user_id)",
         "MERGE INTO users u USING orders o ON u.id = o.user_id"
-            + " WHEN MATCHED AND (o.amount = 0) AND u.deleted_at IS NULL THEN UPDATE SET deleted_at = CURRENT_TIMESTAMP,"
-            + " deleted_by = ? WHEN NOT MATCHED THEN INSERT (id) VALUES (o.user_id)");
+            + " WHEN MATCHED AND (o.amount = 0) AND u.deleted_at IS NULL THEN UPDATE SET"
+            + " deleted_at = CURRENT_TIMESTAMP, deleted_by = ? WHEN NOT MATCHED THEN INSERT (id) VALUES (o.user_id)");
   }
 
   @Test
