@@ -138,6 +138,24 @@ class MergeRewriteTest {
   }
 
   @Test
+  void shouldUseEachTablesOwnMarkerToPassByReviveAndMark() {
+    Map<String, SoftDeleteMarker> markers = new java.util.LinkedHashMap<>();
+    markers.put("sys_user", SoftDeleteMarker.of("del_flag", "'0'", "'2'").withAuditColumns("del_by", null));
+    markers.put("orders", SoftDeleteMarker.of("is_deleted", "0", "1"));
+    SqlRewriter mixed = new SqlRewriter(SoftTables.withMarkers(markers), MARKER).withDialect(Dialect.POSTGRESQL)
+        .withColumns(TableColumns.of(Map.of("sys_user", List.of("user_name", "del_flag", "del_by")),
+            Map.of("sys_user", List.of("user_id"))));
+    assertRewrite(mixed, SoftDeleteMode.DEFAULT,
+        "MERGE INTO sys_user u USING orders o ON u.user_id = o.id WHEN MATCHED AND o.amount = 0 THEN DELETE"
+            + " WHEN NOT MATCHED THEN INSERT (user_id) VALUES (o.id)",
+        "MERGE INTO sys_user u USING (SELECT * FROM orders WHERE is_deleted = 0) o ON u.user_id = o.id"
+            + " WHEN MATCHED AND (o.amount = 0) AND u.del_flag = '0' THEN UPDATE SET del_flag = '2', del_by = ?"
+            + " WHEN NOT MATCHED THEN INSERT (user_id) VALUES (o.id)"
+            + " WHEN MATCHED AND u.del_flag <> '0' THEN UPDATE SET \"user_name\" = DEFAULT, del_by = NULL,"
+            + " del_flag = '0'");
+  }
+
+  @Test
   void shouldFilterTheSourceAndEverySubqueryLikeAnyRead() {
     // a soft table as the source reads its live rows under its own name; the target here is not soft
     assertRewrite(H2, SoftDeleteMode.DEFAULT,
