@@ -101,7 +101,7 @@ public final class SqlRewriter {
     } catch (SqlParsing.UnreadableSqlException e) {
       throw new RewriteRefusedException(mentioned,
           "the SQL parser cannot read the statement (" + e.getMessage() + "), so softdelete cannot tell"
-              + " whether it leaks or erases deleted rows",
+              + " whether it leaks or erases deleted rows" + MergeHints.forUnreadable(sql),
           true, e);
     }
     boolean changed = false;
@@ -139,6 +139,11 @@ public final class SqlRewriter {
       // the parser keeps one (+) per comparison: u.a(+) = o.b(+) would come back as a different join
       throw new RewriteRefusedException(mentioned, "the SQL parser does not keep every Oracle outer join marker"
           + " (+) of the statement, so its joins would change; write the join as LEFT JOIN ... ON");
+    }
+    if (Placeholders.carriesCopies(printed) && !Placeholders.parsedAsWritten(rewritten, sql)) {
+      // a copy names its parameter by the parser's count, which must then be the count JDBC binds by
+      throw new RewriteRefusedException(mentioned, "the parser does not read every ? of the statement as a"
+          + " parameter, so the parameters the conversion writes a second time cannot be bound with certainty");
     }
     if (before.isEmpty() && !Placeholders.carriesAdded(printed)) {
       return new RewriteResult(printed, true, null, List.of(), target, List.copyOf(left));

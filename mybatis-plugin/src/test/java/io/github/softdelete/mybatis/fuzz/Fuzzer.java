@@ -49,13 +49,11 @@ final class Fuzzer {
         dmlCase(session, seed, report);
         session.rollback(true);
       }
-      // the upsert forms softdelete converts exist on PostgreSQL and MariaDB only (H2 refuses them)
-      if (db.dialect() != Dialect.H2) {
-        for (long seed : dmlSeeds) {
-          SqlSession session = sessions.get(Registration.forSeed(seed));
-          upsertCase(session, seed, report);
-          session.rollback(true);
-        }
+      // ON CONFLICT on PostgreSQL, ON DUPLICATE KEY UPDATE on MariaDB, MERGE on H2 and PostgreSQL
+      for (long seed : dmlSeeds) {
+        SqlSession session = sessions.get(Registration.forSeed(seed));
+        upsertCase(session, seed, report);
+        session.rollback(true);
       }
     } finally {
       sessions.values().forEach(SqlSession::close);
@@ -316,10 +314,10 @@ final class Fuzzer {
   // ---------------------------------------------------------------- upserts
 
   /**
-   * An upsert through MyBatis against the same statement on a copy of the live rows: the live rows after it
-   * must be the copy's (a revived row: in the columns the statement wrote), the deleted rows it did not meet
-   * unchanged, and the count the oracle's (MariaDB counts each revive 2, as an update, where the oracle
-   * counts 1 inserted row).
+   * An upsert or MERGE through MyBatis against the same statement on a copy of the live rows: the live rows
+   * after it must be the copy's (a revived row: in the columns the statement wrote; a MERGE's in all), the
+   * deleted rows it did not revive unchanged, the rows the copy lost (a MERGE's DELETE) marked, and the count the
+   * oracle's (MariaDB counts each revive 2, as an update, where the oracle counts 1 inserted row).
    */
   private void upsertCase(SqlSession session, long seed, FuzzReport report) {
     GeneratedUpsert upsert = new UpsertGenerator(seed, db.dialect()).upsert();
@@ -328,9 +326,17 @@ final class Fuzzer {
     Connection connection = session.getConnection();
     Map<Object, List<Object>> before;
     Map<Object, List<Object>> expected;
+    List<Object> proposed = new ArrayList<>();
     int expectedCount;
     try {
       before = rowsOf(connection, "users");
+      if (upsert.merge()) {
+        for (List<Object> row : jdbcRows(connection, Template.jdbc(upsert.sourceIdsQuery(), upsert.params()), 1)) {
+          proposed.add(String.valueOf(row.get(0)));
+        }
+      } else {
+        upsert.ids().forEach(id -> proposed.add(String.valueOf(id)));
+      }
       FuzzDatabase.execute(connection, "DELETE FROM users_copy",
           "INSERT INTO users_copy SELECT * FROM users WHERE " + FuzzTable.USERS.marker.live());
       Template.Jdbc oracle = Template.jdbc(upsert.oracle(), upsert.params());
@@ -345,14 +351,15 @@ final class Fuzzer {
       report.rejectedByDatabase(seed, e.getMessage(), label);
       return;
     }
-    List<Object> revived = new ArrayList<>();
-    for (int id : upsert.ids()) {
-      List<Object> row = before.get(String.valueOf(id));
+    // the deleted rows whose key the statement proposes: an upsert revives each, a MERGE where an INSERT fires
+    List<Object> met = new ArrayList<>();
+    for (Object id : proposed) {
+      List<Object> row = before.get(id);
       if (row != null && row.get(3) != null) {
-        revived.add(String.valueOf(id));
+        met.add(id);
       }
     }
-    report.upsertGenerated(!revived.isEmpty());
+    report.upsertGenerated(!met.isEmpty(), upsert.merge());
     Map<String, Object> params = new HashMap<>(upsert.params());
     params.put("sql", app);
     Outcome outcome = update(session, FuzzMapper.UPDATE, params);
@@ -370,10 +377,23 @@ final class Fuzzer {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    int countExpected = expectedCount + (db.dialect() == Dialect.MARIADB ? revived.size() : 0);
+    List<Object> revived = new ArrayList<>();
+    List<Object> marked = new ArrayList<>();
+    before.forEach((id, row) -> {
+      List<Object> now = after.get(id);
+      if (row.get(3) != null && now != null && now.get(3) == null) {
+        revived.add(id);
+      } else if (row.get(3) == null && now != null && now.get(3) != null) {
+        marked.add(id);
+      }
+    });
+    if (upsert.merge()) {
+      report.mergeChanged(!revived.isEmpty(), !marked.isEmpty());
+    }
+    int countExpected = expectedCount + (db.dialect() == Dialect.MARIADB ? met.size() : 0);
     String problem = outcome.count != countExpected
         ? "update count " + outcome.count + ", expected " + countExpected + " (the oracle's " + expectedCount
-            + ", " + revived.size() + " revived)"
+            + ", " + met.size() + " deleted rows met)"
         : upsertProblem(upsert, before, expected, after, revived);
     if (problem != null) {
       report.fail(seed, problem, label, upsert.oracle());
@@ -387,6 +407,9 @@ final class Fuzzer {
     Map<Object, List<Object>> live = new LinkedHashMap<>();
     Map<Object, List<Object>> deleted = new LinkedHashMap<>();
     after.forEach((id, row) -> (row.get(3) == null ? live : deleted).put(id, row));
+    if (!after.keySet().containsAll(before.keySet())) {
+      return "rows erased: had " + before.keySet() + ", has " + after.keySet();
+    }
     if (!live.keySet().equals(expected.keySet())) {
       return "live ids " + live.keySet() + ", oracle " + expected.keySet();
     }
@@ -401,13 +424,28 @@ final class Fuzzer {
         }
       }
     }
-    Map<Object, List<Object>> untouched = new LinkedHashMap<>();
+    // the deleted rows not revived unchanged; the live rows the oracle's copy lost (a DELETE) marked, not erased
+    Map<Object, List<Object>> predicted = new LinkedHashMap<>();
     before.forEach((id, row) -> {
       if (row.get(3) != null && !revived.contains(id)) {
-        untouched.put(id, row);
+        predicted.put(id, row);
+      } else if (row.get(3) == null && !expected.containsKey(id)) {
+        List<Object> markedRow = new ArrayList<>(row);
+        markedRow.set(3, "marked");
+        predicted.put(id, markedRow);
       }
     });
-    return deleted.equals(untouched) ? null : "deleted rows " + deleted + ", expected unchanged " + untouched;
+    Map<Object, List<Object>> seen = new LinkedHashMap<>();
+    deleted.forEach((id, row) -> {
+      List<Object> was = before.get(id);
+      boolean freshMark = was != null && was.get(3) == null;
+      List<Object> shown = new ArrayList<>(row);
+      if (freshMark) {
+        shown.set(3, "marked");
+      }
+      seen.put(id, shown);
+    });
+    return seen.equals(predicted) ? null : "deleted rows " + seen + ", expected " + predicted;
   }
 
   private static Map<Object, List<Object>> rowsOf(Connection connection, String table) throws SQLException {
