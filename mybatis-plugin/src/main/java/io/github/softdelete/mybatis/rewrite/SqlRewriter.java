@@ -104,6 +104,7 @@ public final class SqlRewriter {
               + " whether it leaks or erases deleted rows",
           true, e);
     }
+    SqlTokens written = new SqlTokens(sql);
     boolean changed = false;
     List<Statement> rewritten = new ArrayList<>(statements.size());
     List<PlannedStatement> before = new ArrayList<>();
@@ -134,7 +135,7 @@ public final class SqlRewriter {
       // the very same string: left as written means not even reprinted
       return new RewriteResult(sql, false, null, List.of(), null, List.copyOf(left));
     }
-    String printed = join(rewritten);
+    String printed = withComments(written, join(rewritten), mentioned);
     if (OracleOuterJoins.markers(printed) != OracleOuterJoins.markers(sql)) {
       // the parser keeps one (+) per comparison: u.a(+) = o.b(+) would come back as a different join
       throw new RewriteRefusedException(mentioned, "the SQL parser does not keep every Oracle outer join marker"
@@ -144,6 +145,17 @@ public final class SqlRewriter {
       return new RewriteResult(printed, true, null, List.of(), target, List.copyOf(left));
     }
     return bound(sql, printed, before, mentioned, statements.size(), target, List.copyOf(left));
+  }
+
+  private String withComments(SqlTokens written, String printed, String mentioned) {
+    try {
+      return Comments.keep(written, printed, dialect, mentioned);
+    } catch (RewriteRefusedException refused) {
+      throw refused;
+    } catch (RuntimeException bug) {
+      throw new RewriteRefusedException(mentioned, "softdelete failed to keep the statement's comments ("
+          + bug + "); please report it with the SQL", false, bug);
+    }
   }
 
   /** Turns the added values into {@code ?} and checks that every statement uses all of the application's. */
