@@ -105,6 +105,10 @@ public final class SqlRewriter {
           true, e);
     }
     SqlTokens written = new SqlTokens(sql);
+    String misread = lexicalDifference(written, mentioned);
+    if (misread != null) {
+      throw new RewriteRefusedException(mentioned, misread);
+    }
     boolean changed = false;
     List<Statement> rewritten = new ArrayList<>(statements.size());
     List<PlannedStatement> before = new ArrayList<>();
@@ -145,6 +149,15 @@ public final class SqlRewriter {
       return new RewriteResult(printed, true, null, List.of(), target, List.copyOf(left));
     }
     return bound(sql, printed, before, mentioned, statements.size(), target, List.copyOf(left));
+  }
+
+  private String lexicalDifference(SqlTokens written, String mentioned) {
+    try {
+      return LexicalDifferences.in(written, dialect);
+    } catch (RuntimeException bug) {
+      throw new RewriteRefusedException(mentioned, "softdelete failed to read the statement's strings and comments ("
+          + bug + "); please report it with the SQL", false, bug);
+    }
   }
 
   private String withComments(SqlTokens written, String printed, String mentioned) {
