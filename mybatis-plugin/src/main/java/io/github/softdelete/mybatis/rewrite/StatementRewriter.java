@@ -25,19 +25,24 @@ final class StatementRewriter {
   private final RewriteContext context;
   private final SelectFilter selects;
   private final UpsertRewriter upserts;
+  private final Dialect dialect;
 
-  /** @param dialect the database the statement runs on: upserts are converted per database */
+  /**
+   * @param dialect the database the statement runs on: upserts are converted per database, and a DELETE it
+   *     would not run is refused
+   */
   StatementRewriter(RewriteContext context, Dialect dialect, TableColumns columns) {
     this.context = context;
     this.selects = new SelectFilter(context);
     this.upserts = new UpsertRewriter(context, dialect, columns);
+    this.dialect = dialect;
   }
 
   Statement rewrite(Statement statement) {
     if (statement instanceof Select select) {
       selects.filter(select, true);
     } else if (statement instanceof Delete delete) {
-      return new DeleteRewriter(context, selects).rewrite(delete);
+      return new DeleteRewriter(context, selects, dialect).rewrite(delete);
     } else if (statement instanceof Update update) {
       return new UpdateRewriter(context, selects).rewrite(update);
     } else if (statement instanceof Insert insert) {

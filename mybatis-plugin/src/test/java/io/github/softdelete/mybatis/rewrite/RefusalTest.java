@@ -94,6 +94,104 @@ class RefusalTest {
     assertUnchanged("create index users_name on users (name)");
   }
 
+  /** Forms the SQL parser reads but the database does not run: converted, they would change rows. */
+  @Nested
+  class FormsOnlyTheParserReads {
+    @Test
+    void shouldRefuseSingleTableDeleteWithAJoinWhichNoDatabaseRuns() {
+      RewriteRefusedException refused = refusal(SoftDeleteMode.DEFAULT,
+          "delete from users A join orders B on A.id = B.user_id and B.x = ?");
+      assertThat(refused.table()).isEqualTo("users");
+      assertThat(refused.reason()).isEqualTo("a DELETE with a JOIN or a list of tables must name the tables it deletes"
+          + " from (DELETE a FROM a JOIN b ON ...): as written no database runs it, and softdelete will not choose"
+          + " whose rows to mark");
+    }
+
+    @Test
+    void shouldRefuseSingleTableDeleteWithAJoinOnEveryDatabase() {
+      for (Dialect dialect : Dialect.values()) {
+        assertThat(refusal(dialect, "DELETE FROM users u LEFT JOIN orders o ON o.user_id = u.id WHERE o.id IS NULL"))
+            .as("%s", dialect).isNotNull();
+      }
+    }
+
+    @Test
+    void shouldRefuseDeleteFromAListOfTablesWithoutTargets() {
+      assertThat(refusal(SoftDeleteMode.DEFAULT, "DELETE FROM users a, orders b WHERE a.id = b.user_id").reason())
+          .startsWith("a DELETE with a JOIN or a list of tables must name the tables it deletes from");
+    }
+
+    @Test
+    void shouldRefuseMultiTableDeleteWithLimit() {
+      assertThat(refusal(Dialect.MYSQL,
+          "DELETE u FROM users u JOIN orders o ON u.id = o.user_id ORDER BY u.id LIMIT 1").reason())
+          .isEqualTo("a DELETE that names the tables it deletes from (DELETE a FROM ...) cannot have ORDER BY or LIMIT"
+              + " on MySQL (nor on MariaDB before 11.8), and which rows it would erase is not certain; select the"
+              + " rows in a subquery instead");
+    }
+
+    @Test
+    void shouldRefuseUpdateWithTablesBeforeAndAfterSet() {
+      assertThat(refusal(SoftDeleteMode.DEFAULT,
+          "UPDATE users u JOIN orders o ON u.id = o.user_id SET u.name = 'x' FROM products p").reason())
+          .isEqualTo("an UPDATE with tables both before SET (MySQL's UPDATE a JOIN b ...) and after it (PostgreSQL's"
+              + " FROM) is no database's form");
+    }
+
+    @Test
+    void shouldRefuseMysqlMultiTableDeleteOnH2AndPostgres() {
+      assertThat(refusal(Dialect.H2, "DELETE u FROM users u WHERE u.id = 1").reason())
+          .isEqualTo("H2 has no DELETE a FROM ... form (it is MySQL's); write DELETE FROM a WHERE ... with a subquery");
+      assertThat(refusal(Dialect.POSTGRESQL, "DELETE u FROM users u JOIN orders o ON u.id = o.user_id").reason())
+          .isEqualTo("PostgreSQL has no DELETE a FROM ... form (it is MySQL's); write DELETE FROM a WHERE ... with a"
+              + " subquery, or DELETE FROM a USING b WHERE ...");
+    }
+
+    @Test
+    void shouldRefuseDeleteUsingOnMysqlAndH2() {
+      String sql = "DELETE FROM users USING users, orders WHERE users.id = orders.user_id";
+      assertThat(refusal(Dialect.MYSQL, sql).reason()).isEqualTo("MySQL's DELETE FROM a USING ... lists a among the"
+          + " tables after USING, PostgreSQL's does not, and softdelete converts PostgreSQL's form only; write"
+          + " DELETE a FROM a JOIN b ON ...");
+      assertThat(refusal(Dialect.H2, sql).reason())
+          .isEqualTo("H2 has no DELETE ... USING; write DELETE FROM a WHERE ... with a subquery");
+    }
+
+    @Test
+    void shouldRefuseDeleteWithoutFromOnPostgresAndMysqlButConvertItWhereItRuns() {
+      assertThat(refusal(Dialect.POSTGRESQL, "DELETE users WHERE id = 1").reason())
+          .isEqualTo("PostgreSQL needs FROM after DELETE; write DELETE FROM users ...");
+      assertThat(refusal(Dialect.MYSQL, "DELETE users WHERE id = 1").reason())
+          .isEqualTo("MySQL and MariaDB need FROM after DELETE; write DELETE FROM users ...");
+      // H2 (and Oracle, SQL Server) run it
+      assertThat(ENGINE.withDialect(Dialect.H2).rewrite("DELETE users WHERE id = 1", SoftDeleteMode.DEFAULT).sql())
+          .isEqualTo("UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (id = 1) AND deleted_at IS NULL");
+    }
+
+    @Test
+    void shouldRefuseOrderByAndLimitOfDeleteWhereTheDatabaseHasNone() {
+      assertThat(refusal(Dialect.H2, "DELETE FROM users WHERE id > 1 ORDER BY id LIMIT 1").reason())
+          .isEqualTo("H2 has no ORDER BY in a DELETE; select the rows in a subquery instead");
+      assertThat(refusal(Dialect.POSTGRESQL, "DELETE FROM users LIMIT 1").reason())
+          .isEqualTo("PostgreSQL has no LIMIT in a DELETE; select the rows in a subquery instead");
+    }
+
+    @Test
+    void shouldRefuseMysqlDeleteModifiersOnPostgres() {
+      // QUICK has no UPDATE counterpart: converted, the statement PostgreSQL rejects would run
+      assertThat(refusal(Dialect.POSTGRESQL, "DELETE QUICK FROM users WHERE id = 1").reason())
+          .isEqualTo("PostgreSQL has no DELETE LOW_PRIORITY, QUICK or IGNORE (they are MySQL's)");
+    }
+
+    @Test
+    void shouldConvertTheFormsEveryDatabaseHasAsBefore() {
+      for (Dialect dialect : Dialect.values()) {
+        assertThat(ENGINE.withDialect(dialect).rewrite("DELETE FROM users WHERE id = ?", SoftDeleteMode.DEFAULT).sql())
+            .isEqualTo("UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (id = ?) AND deleted_at IS NULL");
+      }
+    }
+  }
+
   /** Text the database splits into strings, comments and code otherwise than the SQL parser. */
   @Nested
   class TextTheDatabaseReadsOtherwise {
