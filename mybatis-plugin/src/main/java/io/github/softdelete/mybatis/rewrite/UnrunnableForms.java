@@ -10,7 +10,7 @@ import net.sf.jsqlparser.statement.update.Update;
  * statement fails without softdelete (MariaDB answers error 1064 to {@code DELETE FROM a JOIN b ...}, yet
  * {@code UPDATE a JOIN b ... SET} runs). A form no database runs is refused everywhere; a form one database
  * lacks is refused on that database, found by trying each form on H2, PostgreSQL and MariaDB
- * ({@code UnrunnableFormsSuite}).
+ * ({@code UnrunnableFormsTest}).
  */
 final class UnrunnableForms {
   private UnrunnableForms() {}
