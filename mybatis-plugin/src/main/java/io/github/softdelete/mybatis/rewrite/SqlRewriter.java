@@ -95,16 +95,16 @@ public final class SqlRewriter {
     if (mentioned == null) {
       return RewriteResult.unchanged(sql);
     }
+    SqlTokens written = new SqlTokens(sql);
     Statements statements;
     try {
-      statements = SqlParsing.parse(sql, parseTimeout);
+      statements = SqlParsing.parse(sql, parseTimeout, written);
     } catch (SqlParsing.UnreadableSqlException e) {
       throw new RewriteRefusedException(mentioned,
           "the SQL parser cannot read the statement (" + e.getMessage() + "), so softdelete cannot tell"
               + " whether it leaks or erases deleted rows",
           true, e);
     }
-    SqlTokens written = new SqlTokens(sql);
     String misread = lexicalDifference(written, mentioned);
     if (misread != null) {
       throw new RewriteRefusedException(mentioned, misread);

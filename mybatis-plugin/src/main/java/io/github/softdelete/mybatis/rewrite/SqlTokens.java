@@ -18,6 +18,8 @@ import net.sf.jsqlparser.parser.Token;
  */
 final class SqlTokens {
   private final String sql;
+  // the parser's own tokens of this text, when it has read them already: the one before the first
+  private Token readByParser;
   private List<Lexeme> tokens;
   private List<Commented> comments;
 
@@ -27,6 +29,13 @@ final class SqlTokens {
 
   String sql() {
     return sql;
+  }
+
+  /** Hands over the tokens the parser read from this text, linked from {@code head} on, to be used as they are. */
+  void readBy(Token head) {
+    if (tokens == null) {
+      readByParser = head;
+    }
   }
 
   /** Whether the text may hold a comment at all: without one of these marks it holds none. */
@@ -52,10 +61,15 @@ final class SqlTokens {
     }
     List<Lexeme> readTokens = new ArrayList<>();
     List<Commented> readComments = new ArrayList<>();
-    CCJSqlParser lexer = CCJSqlParserUtil.newParser(sql);
+    CCJSqlParser lexer = readByParser == null ? CCJSqlParserUtil.newParser(sql) : null;
+    Token previous = readByParser;
     int gapStart = 0;
     while (true) {
-      Token token = lexer.getNextToken();
+      Token token = lexer != null ? lexer.getNextToken() : previous.next;
+      if (token == null) {
+        throw new IllegalStateException("the SQL parser's tokens end before the end of the text");
+      }
+      previous = token;
       boolean end = token.kind == CCJSqlParserConstants.EOF;
       // the lexer counts positions from 1
       int start = end ? sql.length() : token.absoluteBegin - 1;
@@ -73,6 +87,7 @@ final class SqlTokens {
     }
     tokens = List.copyOf(readTokens);
     comments = List.copyOf(readComments);
+    readByParser = null;
   }
 
   // between two tokens there is only whitespace and comments: read them as the lexer's rules do
