@@ -77,7 +77,8 @@ final class Placeholders {
       // a doubled quote ('it''s') is two quoted runs back to back: the same result
       return close < 0 ? sql.length() : close + 1;
     }
-    if (sql.startsWith("--", i)) {
+    // the parser's line comments: -- and //
+    if (sql.startsWith("--", i) || sql.startsWith("//", i)) {
       int newline = sql.indexOf('\n', i);
       return newline < 0 ? sql.length() : newline + 1;
     }

@@ -129,6 +129,15 @@ class CommentsRewriteTest {
     }
 
     @Test
+    void shouldBindEveryParameterAfterADoubleSlashCommentWithAQuoteInIt() {
+      RewriteResult result = ENGINE.rewrite("SELECT id FROM users WHERE id = ? // don't\n AND name = ?",
+          SoftDeleteMode.DEFAULT);
+      assertThat(result.sql()).isEqualTo("SELECT id FROM users WHERE (id = ? // don't\nAND name = ?) AND"
+          + " users.deleted_at IS NULL");
+      assertThat(Placeholders.originalCount(result.sql())).isEqualTo(2);
+    }
+
+    @Test
     void shouldReturnTheVeryStringWhenTheStatementNeedsNoChange() {
       String sql = "/*slave*/ SELECT id FROM users WHERE deleted_at IS NOT NULL -- trash";
       assertThat(ENGINE.rewrite(sql, SoftDeleteMode.DEFAULT).sql()).isSameAs(sql);
