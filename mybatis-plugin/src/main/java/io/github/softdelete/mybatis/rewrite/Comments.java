@@ -47,14 +47,15 @@ final class Comments {
     int lastGap = 0;
     for (SqlTokens.Commented comment : written.comments()) {
       Placement placement = place(comment, matches, written.tokens().size(), target);
-      if (comment.executable() && executableIsCode && !placement.certain()) {
+      // comments keep their order, whatever room each one had
+      int gap = Math.max(lastGap, placement.gap());
+      if (comment.executable() && executableIsCode && !(placement.certain() && gap == placement.gap())) {
         throw new RewriteRefusedException(table, "softdelete cannot put the executable comment "
             + comment.text() + " back in its exact place in the rewritten statement, and MySQL and MariaDB run"
             + " what it holds; write it as plain SQL, or leave it out");
       }
-      // comments keep their order, whatever room each one had
-      lastGap = Math.max(lastGap, placement.gap());
-      byGap.get(lastGap).add(comment);
+      byGap.get(gap).add(comment);
+      lastGap = gap;
     }
     return print(target, byGap);
   }
