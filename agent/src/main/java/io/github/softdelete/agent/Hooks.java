@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
  * {@code InterceptorChain}), created on the first executor that copy builds.
  */
 final class Hooks implements BiFunction<Object, Object, Object> {
-  private static final String CHAIN_HOOK = "io.github.softdelete.agent.inner.ChainHook";
+  static final String CHAIN_HOOK = "io.github.softdelete.agent.inner.ChainHook";
   private static final BiFunction<Object, Object, Object> UNCHANGED = new Unchanged();
 
   private final InnerClasses inner;

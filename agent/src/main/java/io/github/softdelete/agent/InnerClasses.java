@@ -18,9 +18,9 @@ import java.util.jar.JarFile;
  * the class loaders that define them.
  */
 final class InnerClasses {
-  private static final String OPTIONS = "io.github.softdelete.agent.inner.Options";
-  private static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
-  private static final String PURGE = "io.github.softdelete.mybatis.internal.purge.PurgeCommand";
+  static final String OPTIONS = "io.github.softdelete.agent.inner.Options";
+  static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
+  static final String PURGE = "io.github.softdelete.mybatis.purge.PurgeCommand";
 
   private final JarFile jar;
   private final ProtectionDomain domain;

@@ -1,13 +1,11 @@
 package io.github.softdelete.benchmarks;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.catalog.SoftTables;
-import io.github.softdelete.mybatis.internal.SqlCache;
-import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
-import io.github.softdelete.mybatis.rewrite.SqlRewriter;
+import io.github.softdelete.mybatis.engine.EngineFactory;
+import io.github.softdelete.mybatis.engine.RewriteCache;
+import io.github.softdelete.mybatis.rewrite.Dialect;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.List;
 
 /**
  * The memory test: feeds the rewrite cache distinct statements, as {@code ${}} literals make them, and shows
@@ -23,8 +21,8 @@ public final class CacheMemory {
   public static void main(String[] args) throws InterruptedException {
     int statements = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int bound = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-    SqlCache cache = new SqlCache(new SqlRewriter(SoftTables.of(List.of("users", "orders")),
-        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP")), bound, false, false);
+    EngineFactory engines = EngineFactory.of("tables", "users:orders", "cacheSize", String.valueOf(bound));
+    RewriteCache cache = engines.cache(engines.rewriterWithoutDatabase(Dialect.UNKNOWN), RewriteCache.Notes.NONE);
 
     long empty = usedAfterGc();
     long largest = 0;
@@ -32,7 +30,7 @@ public final class CacheMemory {
     for (int i = 0; i < statements; i++) {
       // what "SELECT ... WHERE id = ${id}" makes: a new statement text per value
       String sql = "SELECT u.id, u.name FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = " + i;
-      cache.sqlFor("bench.byLiteral", sql, SoftDeleteMode.DEFAULT);
+      cache.resultFor("bench.byLiteral", sql, SoftDeleteMode.DEFAULT);
       if ((i + 1) % (statements / 10) == 0) {
         long size = cache.size();
         largest = Math.max(largest, size);

@@ -1,8 +1,8 @@
 package io.github.softdelete.benchmarks;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.catalog.SoftTables;
-import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
+import io.github.softdelete.mybatis.engine.EngineFactory;
+import io.github.softdelete.mybatis.rewrite.Dialect;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.util.List;
 
@@ -15,8 +15,7 @@ final class Checks {
 
   /** The hand-written floor is what softdelete sends: else the database's work differs, not just ours. */
   static void floorIsWhatSoftdeleteSends() {
-    SqlRewriter rewriter = new SqlRewriter(SoftTables.of(List.of("users", "orders")),
-        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP"));
+    SqlRewriter rewriter = EngineFactory.of("tables", "users:orders").rewriterWithoutDatabase(Dialect.H2);
     sameSql(rewriter, ShopMapper.USER, ShopMapper.USER_FILTERED);
     sameSql(rewriter, ShopMapper.JOIN, ShopMapper.JOIN_FILTERED);
     sameSql(rewriter, ShopMapper.DELETE, ShopMapper.DELETE_FILTERED);

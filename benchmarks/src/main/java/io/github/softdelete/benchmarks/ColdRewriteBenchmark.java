@@ -1,10 +1,9 @@
 package io.github.softdelete.benchmarks;
 
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.catalog.SoftTables;
-import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
+import io.github.softdelete.mybatis.engine.EngineFactory;
+import io.github.softdelete.mybatis.rewrite.Dialect;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -54,8 +53,7 @@ public class ColdRewriteBenchmark {
 
   @Setup
   public void setUp() {
-    rewriter = new SqlRewriter(SoftTables.of(List.of("users", "orders")),
-        SoftDeleteMarker.of("deleted_at", "NULL", "CURRENT_TIMESTAMP"));
+    rewriter = EngineFactory.of("tables", "users:orders").rewriterWithoutDatabase(Dialect.H2);
     sql = shape.sql;
     if (!rewriter.rewrite(sql, SoftDeleteMode.DEFAULT).changed()) {
       throw new IllegalStateException("the " + shape + " statement should change: " + sql);

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class Cascades {
    */
   static List<Cascade> parse(String declarations, List<String> tables) {
     List<Cascade> cascades = new ArrayList<>();
-    for (String entry : SqlNames.splitOutsideQuotes(declarations, ",:")) {
+    for (String entry : SqlText.splitOutsideQuotes(declarations, ",:")) {
       String declaration = entry.strip();
       if (declaration.isEmpty()) {
         throw new IllegalArgumentException("empty cascade");

@@ -137,7 +137,7 @@ final class ConfigReader {
   private static void rejectUnknownKeys(Properties given, boolean readSystemProperties) {
     for (String key : given.stringPropertyNames()) {
       if (!isKey(key)) {
-        throw new SoftDeleteException("softdelete: unknown property '" + key + "'; " + knownKeys(key));
+        throw ConfigErrors.of("softdelete: unknown property '" + key + "'; " + knownKeys(key));
       }
     }
     if (readSystemProperties) {

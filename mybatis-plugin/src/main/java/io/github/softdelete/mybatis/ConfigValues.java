@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ final class ConfigValues {
   /** Marker column candidates, separated by colons, each an identifier; without duplicates. */
   static List<String> columns(Setting setting) {
     List<String> columns = new ArrayList<>();
-    for (String entry : SqlNames.splitOutsideQuotes(setting.value(), ":")) {
+    for (String entry : SqlText.splitOutsideQuotes(setting.value(), ":")) {
       String column = entry.strip();
       if (!SqlNames.IDENTIFIER.matcher(column).matches()) {
         throw setting.error(column.isEmpty() ? "empty column name" : "not a SQL identifier"
@@ -44,7 +45,7 @@ final class ConfigValues {
   static List<String> tables(Setting setting) {
     List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (String entry : SqlNames.splitOutsideQuotes(setting.value(), ",:")) {
+    for (String entry : SqlText.splitOutsideQuotes(setting.value(), ",:")) {
       String name = entry.strip();
       if (name.isEmpty()) {
         throw setting.error("empty table name");
@@ -68,11 +69,11 @@ final class ConfigValues {
       return NULL;
     }
     // the value is spliced into SQL text: a comment or a second statement would swallow or add SQL
-    if (hasOutsideQuotes(value, ";", "--", "/*", "#")) {
+    if (SqlText.containsOutsideQuotes(value, ";", "--", "/*", "#")) {
       throw setting.error("comments and semicolons are not allowed in a SQL expression");
     }
     // a placeholder would shift the meaning of every parameter the application binds after it
-    if (hasOutsideQuotes(value, "?")) {
+    if (SqlText.containsOutsideQuotes(value, "?")) {
       throw setting.error("parameter placeholders ('?') are not allowed in a SQL expression");
     }
     try {
@@ -106,7 +107,7 @@ final class ConfigValues {
   }
 
   static boolean sameColumn(String a, String b) {
-    return normalised(SqlNames.unquoted(a)).equals(normalised(SqlNames.unquoted(b)));
+    return normalised(SqlText.unquoted(a)).equals(normalised(SqlText.unquoted(b)));
   }
 
   static boolean isTimestamp(String value) {
@@ -153,30 +154,9 @@ final class ConfigValues {
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw setting.error("needs a public constructor without arguments");
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new SoftDeleteException("softdelete: " + setting.origin() + " has value '" + setting.value()
+      throw ConfigErrors.of("softdelete: " + setting.origin() + " has value '" + setting.value()
           + "': its constructor failed: " + e, e);
     }
-  }
-
-  private static boolean hasOutsideQuotes(String value, String... tokens) {
-    char quote = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '`' || c == '\'') {
-        quote = c;
-      } else {
-        for (String token : tokens) {
-          if (value.startsWith(token, i)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   static String normalised(String expression) {

@@ -66,6 +66,33 @@ public final class DeletedBy {
     }
   }
 
+  /** The thread's innermost scope, its values merged with the outer ones', or {@code null} outside any. */
+  static DeletedBy captured() {
+    return CURRENT.get();
+  }
+
+  /**
+   * Runs {@code body} with exactly {@code captured} as the thread's scope ({@code null}: none), not merged
+   * with what the thread had, then puts that back.
+   */
+  static <T> T restoring(DeletedBy captured, Supplier<T> body) {
+    DeletedBy previous = CURRENT.get();
+    if (captured == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(captured);
+    }
+    try {
+      return body.get();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
   /** The user of this thread's innermost scope that names one, or {@code null}. */
   public static String currentUser() {
     DeletedBy current = CURRENT.get();

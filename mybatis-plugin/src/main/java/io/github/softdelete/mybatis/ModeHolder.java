@@ -31,6 +31,30 @@ final class ModeHolder {
     }
   }
 
+  /** The thread's mode as set, {@code null} outside any scope (which {@link #current()} reads as DEFAULT). */
+  static SoftDeleteMode captured() {
+    return MODE.get();
+  }
+
+  /**
+   * Runs {@code body} with the mode set to exactly {@code captured} ({@code null}: as outside any scope),
+   * then puts back what the thread had.
+   */
+  static <T> T restoring(SoftDeleteMode captured, Supplier<T> body) {
+    if (captured != null) {
+      return within(captured, body);
+    }
+    SoftDeleteMode previous = MODE.get();
+    MODE.remove();
+    try {
+      return body.get();
+    } finally {
+      if (previous != null) {
+        MODE.set(previous);
+      }
+    }
+  }
+
   static void within(SoftDeleteMode mode, Runnable body) {
     if (body == null) {
       throw new IllegalArgumentException("softdelete: the body of a " + mode + " scope must not be null");

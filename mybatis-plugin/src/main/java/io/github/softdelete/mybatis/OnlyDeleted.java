@@ -3,12 +3,14 @@ package io.github.softdelete.mybatis;
 import java.util.function.Supplier;
 
 /**
- * Runs code that sees only the soft-deleted rows of the tables it selects from: the trash view.
+ * Runs code that sees only the soft-deleted rows of the entity it selects: the trash view.
  *
- * <p>The tables in the FROM list of the outermost SELECT (of each branch of a UNION, INTERSECT or EXCEPT)
- * show only deleted rows; tables brought in by JOIN, subqueries and CTE bodies stay filtered as usual, so a
- * deleted entity is listed with its live relations. An UPDATE in this scope touches only deleted rows of its
- * target table.
+ * <p>The entity is the first table reference of the FROM of a SELECT (of each branch of a UNION, INTERSECT
+ * or EXCEPT; through a derived table or CTE in that place, the first reference of its body). It shows only
+ * deleted rows; every other reference, comma-joined or JOINed, in subqueries and other CTEs, stays filtered
+ * as usual, so a deleted entity is listed with its live relations whatever the spelling of the joins.
+ * Writes decide on live rows (the SELECT of an INSERT ... SELECT, subqueries), except that an UPDATE in this
+ * scope touches only deleted rows of its target table.
  *
  * <p>Scopes are per thread and nest: the innermost wins, and the previous mode is restored when the body
  * returns or throws.

@@ -1,8 +1,8 @@
 package io.github.softdelete.mybatis;
 
-import io.github.softdelete.mybatis.internal.purge.Purger;
-import io.github.softdelete.mybatis.internal.purge.PurgeSettings;
-import io.github.softdelete.mybatis.internal.purge.TableOrder;
+import io.github.softdelete.mybatis.purge.Purger;
+import io.github.softdelete.mybatis.purge.PurgeSettings;
+import io.github.softdelete.mybatis.purge.TableOrder;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;

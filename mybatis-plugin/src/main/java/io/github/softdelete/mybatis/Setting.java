@@ -6,7 +6,8 @@ record Setting(String origin, String value) {
     return new Setting("property '" + key + "'", value);
   }
 
-  SoftDeleteException error(String reason) {
-    return new SoftDeleteException("softdelete: " + origin + " has value '" + value + "': " + reason);
+  /** A {@link SoftDeleteException} (see {@link ConfigErrors}) naming the property, its value and the reason. */
+  RuntimeException error(String reason) {
+    return ConfigErrors.of("softdelete: " + origin + " has value '" + value + "': " + reason);
   }
 }

@@ -13,8 +13,9 @@ public enum SoftDeleteMode {
   /** No filter anywhere: deleted rows are visible and updatable. DELETE still marks instead of erasing. */
   INCLUDE_DELETED,
   /**
-   * The tables in the FROM list of the outermost SELECT show only deleted rows; joined tables,
-   * subqueries and CTE bodies stay filtered as usual. UPDATE touches only deleted rows of its target.
+   * The first table of a SELECT's FROM (of each set operation branch) shows only deleted rows; every other
+   * reference stays filtered as usual, and so does every SELECT inside a write. UPDATE touches only deleted
+   * rows of its target.
    */
   ONLY_DELETED,
   /** DELETE and TRUNCATE run as written and erase rows; every other filter stays. */

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,7 @@ final class TableMarkerReader {
     if (!key.startsWith(PREFIX)) {
       return null;
     }
-    List<String> parts = SqlNames.splitOutsideQuotes(key.substring(PREFIX.length()), ".");
+    List<String> parts = SqlText.splitOutsideQuotes(key.substring(PREFIX.length()), ".");
     if (parts.size() < 2 || !ATTRIBUTES.contains(parts.get(parts.size() - 1))) {
       return null;
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** {@code explain} names what it leaves as written because the statement constrains the marker itself. */
+/**
+ * {@code explain} shows what the interceptor runs (its cascade's statements and audit values too) and names
+ * what it leaves as written because the statement constrains the marker itself.
+ */
 class ExplainerTest {
   private static String explain(String sql, String... keysAndValues) {
     Properties options = new Properties();
@@ -38,5 +41,31 @@ class ExplainerTest {
     assertThat(explain("SELECT * FROM users WHERE deleted_at IS NOT NULL", "explicitMarker", "filter").lines())
         .first().isEqualTo("default:         SELECT * FROM users WHERE (deleted_at IS NOT NULL)"
             + " AND users.deleted_at IS NULL");
+  }
+
+  @Test
+  void shouldShowTheCascadeAndTheAuditColumnsTheInterceptorRuns() {
+    Properties options = new Properties();
+    options.setProperty("tables", "documents:attachments");
+    options.setProperty("deletedByColumn", "deleted_by");
+    options.setProperty("cascade", "attachments.document_id->documents.id");
+
+    String explained = new Explainer().apply(options, "DELETE FROM documents WHERE id = ?");
+
+    // the deletion time is bound once, as ?, so that the children and their parent carry the same one
+    assertThat(explained.lines().limit(2)).containsExactly(
+        "default:         UPDATE attachments SET deleted_at = ?, deleted_by = ? WHERE attachments.document_id IN"
+            + " (SELECT documents.id FROM documents WHERE (id = ?) AND deleted_at IS NULL)"
+            + " AND attachments.deleted_at IS NULL",
+        "                 then UPDATE documents SET deleted_at = ?, deleted_by = ? WHERE (id = ?)"
+            + " AND deleted_at IS NULL");
+    assertThat(explained.lines()).contains("hard-delete:     DELETE FROM documents WHERE id = ?   (unchanged)");
+  }
+
+  @Test
+  void shouldSayWhatObserveModeRunsAndWhatItWouldRun() {
+    assertThat(explain("SELECT * FROM users", "mode", "observe").lines()).first().isEqualTo("default:         "
+        + "SELECT * FROM users   (mode=observe: runs as written; would run as: SELECT * FROM users"
+        + " WHERE users.deleted_at IS NULL)");
   }
 }

@@ -120,4 +120,41 @@ class CommandLineIT {
     assertThat(child.lines()).last().asString().startsWith("purged 2 rows deleted before ")
         .endsWith(": docs 2 (1 batch)");
   }
+
+  // per-table markers, read by the same keys as the agent's options: orders flags is_deleted 0/1 beside deleted_at
+  @Test
+  void shouldPurgeATableByItsOwnMarkerFromConfigurationKeysWithoutMyBatis() throws java.io.IOException {
+    String url = "jdbc:h2:mem:purge_own_marker;INIT=CREATE TABLE docs (id INT PRIMARY KEY, deleted_at TIMESTAMP)\\;"
+        + "CREATE TABLE orders (id INT PRIMARY KEY, is_deleted INT NOT NULL, deleted_at TIMESTAMP)\\;"
+        + "INSERT INTO docs VALUES (1, NULL), (2, TIMESTAMP '2020-01-01 00:00:00')\\;"
+        + "INSERT INTO orders VALUES (1, 0, NULL), (2, 1, TIMESTAMP '2020-01-01 00:00:00'),"
+        + " (3, 0, TIMESTAMP '2020-01-01 00:00:00')";
+    List<String> purge = List.of(Child.JAVA, "-cp", Child.AGENT_JAR + java.io.File.pathSeparator + h2Jar(),
+        "io.github.softdelete.agent.Main", "purge", "--url", url, "--user", "sa", "--tables", "docs,orders",
+        "--older-than", "30d", "--table.orders.column", "is_deleted", "--table.orders.liveValue", "0",
+        "--table.orders.deletedAtColumn", "deleted_at");
+
+    Child child = Child.run(purge).assertSucceeded();
+
+    // orders 3 is live by its flag, whatever its deleted_at says: only 2 goes
+    assertThat(child.lines()).last().asString().endsWith(": docs 1 (1 batch), orders 1 (1 batch)");
+  }
+
+  @Test
+  void shouldNameABadConfigurationKeyOfPurge() throws java.io.IOException {
+    Child child = Child.run(List.of(Child.JAVA, "-cp", Child.AGENT_JAR + java.io.File.pathSeparator + h2Jar(),
+        "io.github.softdelete.agent.Main", "purge", "--url", "jdbc:h2:mem:x", "--tables", "orders", "--older-than",
+        "30d", "--table.orders.colum", "is_deleted"));
+
+    assertThat(child.exitCode()).isEqualTo(2);
+    assertThat(child.lines()).first().isEqualTo("softdelete: unknown property 'table.orders.colum'; per-table keys"
+        + " are table.<table or schema.table>.<attribute>, attributes: column, liveValue, deletedValue,"
+        + " deletedByColumn, deleteReasonColumn");
+  }
+
+  private static String h2Jar() throws java.io.IOException {
+    try (var jars = java.nio.file.Files.list(Child.FIXTURES.resolve("plain/target/lib"))) {
+      return jars.filter(jar -> jar.getFileName().toString().startsWith("h2-")).findFirst().orElseThrow().toString();
+    }
+  }
 }

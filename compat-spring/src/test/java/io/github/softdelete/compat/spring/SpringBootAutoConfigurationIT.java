@@ -8,8 +8,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.softdelete.compat.spring.app.AccountMapper;
+import io.github.softdelete.compat.spring.app.AsyncUserService;
 import io.github.softdelete.compat.spring.app.UserMapper;
 import io.github.softdelete.mybatis.DeletedBySupplier;
+import io.github.softdelete.mybatis.IncludeDeleted;
+import io.github.softdelete.mybatis.OnlyDeleted;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -39,6 +43,8 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -68,6 +74,23 @@ class SpringBootAutoConfigurationIT {
     @Bean
     DeletedBySupplier currentUser() {
       return () -> "principal-from-spring";
+    }
+  }
+
+  @Configuration
+  @EnableAsync
+  static class AsyncNames {
+    @Bean
+    AsyncUserService asyncUserService(UserMapper users) {
+      return new AsyncUserService(users);
+    }
+  }
+
+  @Configuration
+  static class OwnTaskDecorator {
+    @Bean
+    TaskDecorator myTaskDecorator() {
+      return task -> task;
     }
   }
 
@@ -107,6 +130,39 @@ class SpringBootAutoConfigurationIT {
     SoftDeleteInterceptor bean = context.getBean(SoftDeleteInterceptor.class);
     assertThat(context.getBean(SqlSessionFactory.class).getConfiguration().getInterceptors())
         .containsExactly(bean);
+  }
+
+  private List<List<String>> asyncNamesInEachMode() throws Exception {
+    AsyncUserService async = context.getBean(AsyncUserService.class);
+    List<List<String>> seen = new ArrayList<>();
+    seen.add(IncludeDeleted.get(async::names).get(10, TimeUnit.SECONDS));
+    seen.add(OnlyDeleted.get(async::names).get(10, TimeUnit.SECONDS));
+    seen.add(async.names().get(10, TimeUnit.SECONDS));
+    return seen;
+  }
+
+  @Test
+  void shouldRunAnAsyncMethodInTheScopeOfItsCaller() throws Exception {
+    run(new Class<?>[] {Application.class, AsyncNames.class});
+
+    assertThat(asyncNamesInEachMode()).containsExactly(List.of("ann", "bob", "cid", "dee", "eve"),
+        List.of("dee"), List.of("ann", "bob", "cid", "eve"));
+  }
+
+  @Test
+  void shouldLeaveAsyncMethodsInTheDefaultModeWhenPropagationIsOffOrTheApplicationDecoratesItself()
+      throws Exception {
+    List<List<String>> live = List.of(List.of("ann", "bob", "cid", "eve"), List.of("ann", "bob", "cid", "eve"),
+        List.of("ann", "bob", "cid", "eve"));
+
+    run(new Class<?>[] {Application.class, AsyncNames.class}, "softdelete.propagate-scopes=false");
+    assertThat(context.getBeanNamesForType(TaskDecorator.class)).isEmpty();
+    assertThat(asyncNamesInEachMode()).isEqualTo(live);
+    context.close();
+
+    run(new Class<?>[] {Application.class, AsyncNames.class, OwnTaskDecorator.class});
+    assertThat(context.getBeanNamesForType(TaskDecorator.class)).containsExactly("myTaskDecorator");
+    assertThat(asyncNamesInEachMode()).isEqualTo(live);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.catalog;
 
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
+import io.github.softdelete.mybatis.sql.JdbcSchemas;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -49,6 +50,7 @@ public final class SoftTableCatalog {
 
   private SoftTables detect(Connection connection, Database database) {
     try {
+      ShardingSphere.refuseDetection(connection);
       return markers.fromMetadata(SoftTableDetector.markerColumns(connection, markers.candidateColumns()));
     } catch (SQLException e) {
       throw failure(database.url(), e);
@@ -60,7 +62,7 @@ public final class SoftTableCatalog {
     try {
       DatabaseMetaData metaData = connection.getMetaData();
       url = metaData.getURL();
-      return new Database(url, connection.getCatalog(), SoftTableDetector.currentSchema(connection));
+      return new Database(url, connection.getCatalog(), JdbcSchemas.currentSchema(connection));
     } catch (SQLException e) {
       throw failure(url, e);
     }

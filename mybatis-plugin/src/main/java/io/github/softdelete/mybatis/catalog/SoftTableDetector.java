@@ -1,10 +1,11 @@
 package io.github.softdelete.mybatis.catalog;
 
+import io.github.softdelete.mybatis.sql.JdbcSchemas;
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,8 +49,8 @@ public final class SoftTableDetector {
     List<String> schemas = searchedSchemas(connection, metaData);
     List<MarkerColumn> found = new ArrayList<>();
     for (String column : columns) {
-      boolean quoted = isQuoted(column);
-      String name = quoted ? column.substring(1, column.length() - 1) : column;
+      boolean quoted = SqlText.isQuoted(column);
+      String name = SqlText.unquoted(column);
       // an unquoted name is stored folded; a quoted one exactly as written
       String pattern = quoted ? name : storedCase(metaData, name);
       for (String schema : schemas) {
@@ -93,7 +94,7 @@ public final class SoftTableDetector {
         return schemas;
       }
     }
-    return Collections.singletonList(currentSchema(connection));
+    return Collections.singletonList(JdbcSchemas.currentSchema(connection));
   }
 
   private static void addTables(DatabaseMetaData metaData, String catalog, String schema, String column,
@@ -113,21 +114,6 @@ public final class SoftTableDetector {
         }
       }
     }
-  }
-
-  static String currentSchema(Connection connection) throws SQLException {
-    try {
-      return connection.getSchema();
-    } catch (AbstractMethodError | SQLFeatureNotSupportedException e) {
-      // a pre-JDBC 4.1 driver, or one without schemas: search every schema of the catalog
-      return null;
-    }
-  }
-
-  private static boolean isQuoted(String column) {
-    return column.length() >= 2
-        && (column.charAt(0) == '"' || column.charAt(0) == '`')
-        && column.charAt(column.length() - 1) == column.charAt(0);
   }
 
   static String storedCase(DatabaseMetaData metaData, String name) throws SQLException {

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.catalog;
 
+import io.github.softdelete.mybatis.sql.JdbcSchemas;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -42,7 +43,7 @@ public final class TableColumns {
   public static TableColumns read(Connection connection, SoftTables tables) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
     String catalog = connection.getCatalog();
-    String schema = SoftTableDetector.currentSchema(connection);
+    String schema = JdbcSchemas.currentSchema(connection);
     Map<String, List<String>> byTable = new HashMap<>();
     for (String name : tables.names()) {
       String stored = SoftTableDetector.storedCase(metaData, name);

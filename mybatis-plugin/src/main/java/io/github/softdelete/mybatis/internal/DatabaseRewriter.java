@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.engine.Caches;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -14,7 +15,6 @@ import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.executor.keygen.SelectKeyGenerator;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
@@ -178,31 +178,43 @@ public final class DatabaseRewriter {
       return rewritingCopy(original, mode);
     }
     return MappedStatements.withSqlSource(original, new RewrittenStaticSqlSource(original.getConfiguration(),
-        result.sql(), original.getBoundSql(null).getParameterMappings(), result.table()));
+        result.sql(), original.getBoundSql(null).getParameterMappings(),
+        mode == SoftDeleteMode.UNDELETE ? result.table() : null));
   }
 
   /**
    * Runs an update: the rewritten statement, after its cascade's statements when it has any, through
    * {@code executor} (so in the caller's transaction). In {@code Undelete}, an integrity violation becomes
-   * a {@link SoftDeleteException} that names the constraint.
+   * a {@link SoftDeleteException} that names the constraint, and the table this call restores.
    */
   public int update(Executor executor, MappedStatement ms, Object parameter, SoftDeleteMode mode)
       throws SQLException {
+    // in Undelete only: elsewhere no failure is translated, so no call needs its table
+    RestoreCall call = mode == SoftDeleteMode.UNDELETE ? RestoreCall.open() : null;
     try {
-      if (cascades && !(ms.getKeyGenerator() instanceof SelectKeyGenerator)) {
-        Integer cascaded = cascaded(executor, ms, parameter, mode);
-        if (cascaded != null) {
-          return cascaded;
-        }
-      }
-      return executor.update(statementFor(ms, mode), parameter);
+      return run(executor, ms, parameter, mode);
     } catch (CascadeRun.Failure failure) {
-      throw translated(ms, mode, failure.getCause(), failure.table);
+      throw call == null ? failure.getCause() : translated(ms, failure.getCause(), failure.table);
     } catch (SQLException e) {
-      throw translated(ms, mode, e, null);
+      throw call == null ? e : translated(ms, e, call.table());
     } catch (RuntimeException e) {
-      throw translated(ms, mode, e, null);
+      throw call == null ? e : translated(ms, e, call.table());
+    } finally {
+      if (call != null) {
+        call.close();
+      }
     }
+  }
+
+  private int run(Executor executor, MappedStatement ms, Object parameter, SoftDeleteMode mode)
+      throws SQLException, CascadeRun.Failure {
+    if (cascades && !(ms.getKeyGenerator() instanceof SelectKeyGenerator)) {
+      Integer cascaded = cascaded(executor, ms, parameter, mode);
+      if (cascaded != null) {
+        return cascaded;
+      }
+    }
+    return executor.update(statementFor(ms, mode), parameter);
   }
 
   /**
@@ -225,25 +237,13 @@ public final class DatabaseRewriter {
         new AddedValues(audit));
   }
 
-  /** {@code e} itself, or in {@code Undelete} the refusal that names the constraint a restore violated. */
-  private <E extends Exception> E translated(MappedStatement ms, SoftDeleteMode mode, E e, String table)
+  /** {@code e} itself, or the refusal that names the constraint a restore violated. */
+  private static <E extends Exception> E translated(MappedStatement ms, E e, String table)
       throws SoftDeleteException {
-    SQLException violation = mode == SoftDeleteMode.UNDELETE ? ConstraintViolations.find(e) : null;
+    SQLException violation = ConstraintViolations.find(e);
     if (violation == null) {
       return e;
     }
-    throw SoftDeleteException.refused(ms.getId(), table != null ? table : tableOf(ms, mode),
-        ConstraintViolations.restoreRefusal(violation), e);
+    throw SoftDeleteException.refused(ms.getId(), table, ConstraintViolations.restoreRefusal(violation), e);
   }
-
-  // the statement ran, so its SQL is static or was rewritten moments ago: the copy's source knows its table
-  private String tableOf(MappedStatement ms, SoftDeleteMode mode) {
-    MappedStatement copy = copiesByMode.get(mode).getIfPresent(ms);
-    SqlSource source = copy == null ? null : copy.getSqlSource();
-    if (source instanceof RewrittenStaticSqlSource rewritten) {
-      return rewritten.table();
-    }
-    return source instanceof RewritingSqlSource rewriting ? rewriting.lastTable() : null;
-  }
-
 }

@@ -2,16 +2,14 @@ package io.github.softdelete.mybatis.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
-import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.catalog.TableColumns;
+import io.github.softdelete.mybatis.engine.Caches;
+import io.github.softdelete.mybatis.engine.EngineFactory;
 import io.github.softdelete.mybatis.rewrite.Dialect;
-import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
-import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -25,8 +23,7 @@ import org.apache.ibatis.mapping.MappedStatement;
  */
 public final class DatabaseRewriters {
   private final SoftDeleteConfig config;
-  private final SoftTableCatalog catalog;
-  private final SoftDeleteMarker marker;
+  private final EngineFactory engines;
   private final DeletionAudit audit;
   // weak keys: compared by identity, which is how the catalog hands out one SoftTables per database
   private final Cache<SoftTables, Map<Database, DatabaseRewriter>> byTables =
@@ -47,11 +44,9 @@ public final class DatabaseRewriters {
   /** @param audit who deletes and why, asked when a marking statement binds its parameters */
   public DatabaseRewriters(SoftDeleteConfig config, DeletionAudit audit) {
     this.config = config;
-    this.catalog = new SoftTableCatalog(config);
-    this.marker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
-        .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
+    this.engines = new EngineFactory(config);
     this.audit = audit;
-    SoftTables listed = catalog.needsConnection() ? null : catalog.tablesFor(null);
+    SoftTables listed = engines.needsConnection() ? null : engines.tablesFor(null);
     this.configured = listed == null || listed.isEmpty() ? null : listed;
   }
 
@@ -61,7 +56,7 @@ public final class DatabaseRewriters {
    */
   public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
     pluginOrder.check(ms.getConfiguration());
-    if (!catalog.needsConnection() && configured == null) {
+    if (!engines.needsConnection() && configured == null) {
       return null;
     }
     Environment environment = ms.getConfiguration().getEnvironment();
@@ -83,10 +78,8 @@ public final class DatabaseRewriters {
     }
     return byTables.get(target.tables(), t -> new ConcurrentHashMap<>())
         .computeIfAbsent(target.database(), database -> new DatabaseRewriter(target.tables(),
-            new SqlCache(new SqlRewriter(target.tables(), marker, config.cascades(),
-                Duration.ofMillis(config.parseTimeoutMillis()), config.respectExplicitMarkers())
-                .withDialect(database.dialect()).withColumns(database.columns()),
-                config.cacheSize(), config.warnOnUnparseableSelect(), config.observe()),
+            new SqlCache(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns()),
+                SqlCache.LOG)),
             config.cacheSize(), audit, !config.cascades().isEmpty()));
   }
 
@@ -105,7 +98,7 @@ public final class DatabaseRewriters {
       found = new Target(configured, Database.UNKNOWN);
     } else {
       Connection connection = executor.getTransaction().getConnection();
-      SoftTables tables = configured != null ? configured : catalog.tablesFor(connection);
+      SoftTables tables = configured != null ? configured : engines.tablesFor(connection);
       found = new Target(tables, databaseOf(connection, tables));
     }
     if (dataSource != null) {

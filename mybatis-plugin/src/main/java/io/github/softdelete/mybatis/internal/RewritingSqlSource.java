@@ -21,8 +21,6 @@ final class RewritingSqlSource implements SqlSource {
   private final SqlCache cache;
   private final SoftDeleteMode mode;
   private final DeletionAudit audit;
-  // for messages about a statement that has run: the table its last rewrite marked or restored
-  private volatile String lastTable;
 
   RewritingSqlSource(SqlSource original, Configuration configuration, String statementId, SqlCache cache,
       SoftDeleteMode mode, DeletionAudit audit) {
@@ -32,10 +30,6 @@ final class RewritingSqlSource implements SqlSource {
     this.cache = cache;
     this.mode = mode;
     this.audit = audit;
-  }
-
-  String lastTable() {
-    return lastTable;
   }
 
   @Override
@@ -50,7 +44,10 @@ final class RewritingSqlSource implements SqlSource {
       throw SoftDeleteException.refused(statementId, result.table(), "the table has cascades, which run"
           + " before the DELETE; a DELETE with a <selectKey> cannot cascade, remove the <selectKey>", null);
     }
-    lastTable = result.table();
+    if (mode == SoftDeleteMode.UNDELETE) {
+      // for the message should the restore violate a constraint: this call's table, not a field all threads share
+      RestoreCall.record(result.table());
+    }
     return Bindings.bind(configuration, statementId, boundSql, result.sql(), result.table(), result.bindings(),
         new AddedValues(audit));
   }

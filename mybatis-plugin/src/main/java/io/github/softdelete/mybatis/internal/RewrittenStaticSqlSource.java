@@ -13,21 +13,20 @@ import org.apache.ibatis.session.Configuration;
  */
 final class RewrittenStaticSqlSource implements SqlSource {
   private final StaticSqlSource rewritten;
-  private final String table;
+  private final String restoredTable;
 
+  /** @param restoredTable the table a restore restores, for {@link RestoreCall}; {@code null} otherwise */
   RewrittenStaticSqlSource(Configuration configuration, String sql, List<ParameterMapping> parameterMappings,
-      String table) {
+      String restoredTable) {
     this.rewritten = new StaticSqlSource(configuration, sql, parameterMappings);
-    this.table = table;
-  }
-
-  /** The soft table the statement marks or restores, for messages; {@code null} for other statements. */
-  String table() {
-    return table;
+    this.restoredTable = restoredTable;
   }
 
   @Override
   public BoundSql getBoundSql(Object parameterObject) {
+    if (restoredTable != null) {
+      RestoreCall.record(restoredTable);
+    }
     return rewritten.getBoundSql(parameterObject);
   }
 }

@@ -75,7 +75,17 @@ final class AstWalker {
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>(16));
     Deque<Object> pending = new ArrayDeque<>();
     List<Object> children = new ArrayList<>();
-    pending.push(root);
+    if (KINDS.get(root.getClass()) != Kind.NODE) {
+      // a root that is a list (a parenthesised condition is an ExpressionList): its elements are its children
+      collect(root, children);
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
+      children.clear();
+      root = null;
+    } else {
+      pending.push(root);
+    }
     while (!pending.isEmpty()) {
       Object node = pending.pop();
       Field[] fields = FIELDS.get(node.getClass());

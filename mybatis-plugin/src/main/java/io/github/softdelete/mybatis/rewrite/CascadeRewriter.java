@@ -18,9 +18,12 @@ import net.sf.jsqlparser.schema.Table;
  *
  * <p>Marking: {@code UPDATE child SET <marker> = ?, <audit> = ? WHERE child.fk IN (SELECT p.key FROM parent p
  * WHERE <the DELETE's WHERE> AND <live>) AND child.<live>}, with the parent's marker value bound once for all.
- * Restoring: {@code ... SET <marker> = <liveValue> WHERE (child.fk, child.<marker>) IN (SELECT p.key,
+ * Restoring: {@code ... SET <marker> = <liveValue> WHERE (fk, <marker>) IN (SELECT p.key,
  * p.<marker> FROM parent p WHERE <the DELETE's WHERE> AND <deleted>)}: only the children marked with their
- * parent's very value, so children deleted on their own stay deleted.
+ * parent's very value, so children deleted on their own stay deleted. The row's columns go unqualified: the
+ * block that holds them reads the child table alone, and ShardingSphere-JDBC renames a table's qualifier
+ * everywhere but inside a row value, where {@code t_order_item.order_id} would outlive the rename to
+ * {@code t_order_item_0}.
  */
 final class CascadeRewriter {
   private final RewriteContext context;
@@ -111,8 +114,7 @@ final class CascadeRewriter {
     String table = edge.childTable();
     SoftDeleteMarker marker = context.markerOf(table);
     if (undo) {
-      return "(" + qualified(table, edge.childColumn()) + ", " + qualified(table, marker.column())
-          + ") IN (SELECT " + parentRows + ")";
+      return "(" + edge.childColumn() + ", " + marker.column() + ") IN (SELECT " + parentRows + ")";
     }
     return qualified(table, edge.childColumn()) + " IN (SELECT " + parentRows + ") AND "
         + marker.live(table(table));

@@ -1,6 +1,5 @@
 package io.github.softdelete.mybatis.rewrite;
 
-import io.github.softdelete.mybatis.SoftDeleteMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,27 +27,28 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  */
 final class JoinPlacement {
   private final RewriteContext context;
-  private final boolean outermost;
   // null inside a parenthesised join, which has no WHERE of its own
   private final List<Expression> where;
   // references that take the derived table wherever they stand (Oracle's (+) joins)
   private final Set<Table> derivedOnly;
 
-  private JoinPlacement(RewriteContext context, boolean outermost, List<Expression> where, Set<Table> derivedOnly) {
+  private JoinPlacement(RewriteContext context, List<Expression> where, Set<Table> derivedOnly) {
     this.context = context;
-    this.outermost = outermost;
     this.where = where;
     this.derivedOnly = derivedOnly;
   }
 
-  /** Places the predicates of a SELECT's FROM clause. */
-  static void place(RewriteContext context, PlainSelect select, boolean outermost) {
+  /**
+   * Places the predicates of a SELECT's FROM clause; a reference the context shows the deleted rows of (the
+   * entity of an {@code OnlyDeleted} SELECT) gets the deleted predicate, in the same place.
+   */
+  static void place(RewriteContext context, PlainSelect select) {
     // decided on the block as written, before any predicate is added to its ON clauses
     context.constrainedByApplication(ExplicitMarkers.of(context, select));
     // Oracle's CONNECT BY walks the rows of FROM and its joins before WHERE applies: a predicate in WHERE
     // would let the walk pass through deleted rows
     List<Expression> where = select.getOracleHierarchical() == null ? new ArrayList<>() : null;
-    JoinPlacement placement = new JoinPlacement(context, outermost, where, OracleOuterJoins.takingPart(select));
+    JoinPlacement placement = new JoinPlacement(context, where, OracleOuterJoins.takingPart(select));
     select.setFromItem(placement.placeGroup(select.getFromItem(), select.getJoins()));
     if (where != null && !where.isEmpty()) {
       select.setWhere(Predicates.and(select.getWhere(), where));
@@ -64,28 +64,26 @@ final class JoinPlacement {
    */
   static FromItem placeBesideTarget(RewriteContext context, FromItem from, List<Join> joins,
       List<Expression> where) {
-    return new JoinPlacement(context, false, where, Set.of()).placeGroup(from, joins);
+    return new JoinPlacement(context, where, Set.of()).placeGroup(from, joins);
   }
 
   private FromItem placeGroup(FromItem from, List<Join> joins) {
     List<Join> all = joins == null ? List.of() : joins;
     boolean ambiguous = all.stream().anyMatch(join -> join.getOnExpressions().size() > 1);
-    FromItem placedFrom = placeItem(from, null, nullExtendedLater(all, 0), true, ambiguous);
+    FromItem placedFrom = placeItem(from, null, nullExtendedLater(all, 0), ambiguous);
     for (int i = 0; i < all.size(); i++) {
       Join join = all.get(i);
-      join.setRightItem(placeItem(join.getRightItem(), join, nullExtendedLater(all, i + 1),
-          join.isSimple(), ambiguous));
+      join.setRightItem(placeItem(join.getRightItem(), join, nullExtendedLater(all, i + 1), ambiguous));
     }
     return placedFrom;
   }
 
-  private FromItem placeItem(FromItem item, Join join, boolean nullExtendedLater, boolean inFromList,
-      boolean ambiguousOn) {
+  private FromItem placeItem(FromItem item, Join join, boolean nullExtendedLater, boolean ambiguousOn) {
     if (item == null) {
       return null;
     }
     if (item instanceof ParenthesedFromItem nested) {
-      JoinPlacement inner = new JoinPlacement(context, false, null, Set.of());
+      JoinPlacement inner = new JoinPlacement(context, null, Set.of());
       nested.setFromItem(inner.placeGroup(nested.getFromItem(), nested.getJoins()));
       return nested;
     }
@@ -100,7 +98,7 @@ final class JoinPlacement {
       context.leftAsWritten(table);
       return table;
     }
-    boolean deletedOnly = outermost && inFromList && context.mode == SoftDeleteMode.ONLY_DELETED;
+    boolean deletedOnly = context.showsDeletedRowsOf(table);
     context.changed();
     if (derivedOnly.contains(table)) {
       return derivedTable(table, deletedOnly);

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.rewrite;
 
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,11 +72,9 @@ final class Placeholders {
 
   // the index after the quoted text or comment starting at i, or i when none starts there
   private static int skipQuotedOrComment(String sql, int i) {
-    char c = sql.charAt(i);
-    if (c == '\'' || c == '"' || c == '`') {
-      int close = sql.indexOf(c, i + 1);
-      // a doubled quote ('it''s') is two quoted runs back to back: the same result
-      return close < 0 ? sql.length() : close + 1;
+    int quoted = SqlText.endOfQuoted(sql, i);
+    if (quoted > i) {
+      return quoted;
     }
     // the parser's line comments: -- and //
     if (sql.startsWith("--", i) || sql.startsWith("//", i)) {

@@ -32,6 +32,8 @@ final class RewriteContext {
   // the references whose own query block constrains their marker (ExplicitMarkers decides, block by block)
   private final Set<Table> constrained = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<RewriteResult.LeftAsWritten> leftAsWritten = new ArrayList<>();
+  // the references OnlyDeleted shows the deleted rows of (TrashEntities decides, once per statement)
+  private Set<Table> trashEntities = Collections.emptySet();
   private boolean changed;
 
   RewriteContext(SoftTables tables, SoftDeleteMarker marker, SoftDeleteMode mode, List<Cascade> cascades) {
@@ -106,6 +108,16 @@ final class RewriteContext {
   /** Whether SELECTs in this mode hide deleted rows at all. */
   boolean filters() {
     return mode != SoftDeleteMode.INCLUDE_DELETED;
+  }
+
+  /** Records the references whose deleted rows, and only those, the statement is to read. */
+  void showDeletedRowsOf(Set<Table> entities) {
+    trashEntities = entities;
+  }
+
+  /** Whether a reference reads deleted rows instead of live ones (the entity of an {@code OnlyDeleted} SELECT). */
+  boolean showsDeletedRowsOf(Table table) {
+    return trashEntities.contains(table);
   }
 
   /** Records that a reference was seen and dealt with (filtered, or rightly left alone). */

@@ -13,7 +13,8 @@ import net.sf.jsqlparser.statement.select.WithItem;
 
 /**
  * Hides deleted rows from a SELECT at every depth: its CTEs, the branches of a set operation, derived
- * tables, and every subquery in any expression.
+ * tables, and every subquery in any expression. The references the context shows the deleted rows of
+ * ({@link TrashEntities}) get the deleted predicate instead, wherever they stand.
  */
 final class SelectFilter {
   private final RewriteContext context;
@@ -22,12 +23,8 @@ final class SelectFilter {
     this.context = context;
   }
 
-  /**
-   * @param outermost whether this is the statement's own SELECT, whose FROM list {@code OnlyDeleted} turns
-   *     to deleted rows; everything nested is filtered as usual
-   */
-  void filter(Select select, boolean outermost) {
-    withCtes(select.getWithItemsList(), () -> filterBody(select, outermost));
+  void filter(Select select) {
+    withCtes(select.getWithItemsList(), () -> filterBody(select));
   }
 
   /** Filters the bodies of a WITH clause, then runs {@code body} with the CTE names in scope. */
@@ -55,29 +52,29 @@ final class SelectFilter {
 
   private void filterCteBody(WithItem<?> item) {
     if (item.getParenthesedStatement() instanceof ParenthesedSelect body) {
-      filter(body, false);
+      filter(body);
     }
     // a data-modifying CTE (WITH d AS (DELETE ...)) is left to the coverage check, which refuses it when it
     // touches a soft table
   }
 
-  private void filterBody(Select select, boolean outermost) {
+  private void filterBody(Select select) {
     if (select instanceof PlainSelect plain) {
       filterSubqueries(plain, Set.of());
       if (plain.getForUpdateTable() != null) {
         // FOR UPDATE OF t names a lock target, not a row source
         context.handled(plain.getForUpdateTable());
       }
-      JoinPlacement.place(context, plain, outermost);
+      JoinPlacement.place(context, plain);
     } else if (select instanceof SetOperationList setOperation) {
       for (Select branch : setOperation.getSelects()) {
-        filter(branch, outermost);
+        filter(branch);
       }
       Set<Object> branches = Collections.newSetFromMap(new IdentityHashMap<>());
       branches.addAll(setOperation.getSelects());
       filterSubqueries(setOperation, branches);
     } else if (select instanceof ParenthesedSelect parenthesed) {
-      filter(parenthesed.getSelect(), outermost);
+      filter(parenthesed.getSelect());
     } else {
       // VALUES and the like: only their expressions can hold a subquery
       filterSubqueries(select, Set.of());
@@ -94,7 +91,7 @@ final class SelectFilter {
         return false;
       }
       if (child instanceof Select nested) {
-        filter(nested, false);
+        filter(nested);
         return false;
       }
       return true;

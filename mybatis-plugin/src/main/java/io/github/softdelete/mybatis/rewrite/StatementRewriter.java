@@ -40,7 +40,7 @@ final class StatementRewriter {
 
   Statement rewrite(Statement statement) {
     if (statement instanceof Select select) {
-      selects.filter(select, true);
+      rewriteSelect(select);
     } else if (statement instanceof Delete delete) {
       return new DeleteRewriter(context, selects, dialect).rewrite(delete);
     } else if (statement instanceof Update update) {
@@ -55,7 +55,7 @@ final class StatementRewriter {
     } else if (statement instanceof Drop drop && "TABLE".equalsIgnoreCase(drop.getType())) {
       refuseErasure(List.of(drop.getName()), "DROP TABLE");
     } else if (statement instanceof ExplainStatement explain && explain.getStatement() != null) {
-      selects.filter(explain.getStatement(), true);
+      rewriteSelect(explain.getStatement());
     } else if (isSchemaChange(statement)) {
       // ALTER TABLE users ..., CREATE INDEX ON users ...: they neither read nor erase rows
       AstWalker.walk(statement, node -> {
@@ -68,6 +68,14 @@ final class StatementRewriter {
     return statement;
   }
 
+  /** A SELECT statement: in {@code OnlyDeleted} its entity shows deleted rows, everything else live ones. */
+  private void rewriteSelect(Select select) {
+    if (context.mode == SoftDeleteMode.ONLY_DELETED) {
+      context.showDeletedRowsOf(TrashEntities.of(context, select));
+    }
+    selects.filter(select);
+  }
+
   private void rewriteInsert(Insert insert) {
     Table target = insert.getTable();
     context.handled(target);
@@ -76,8 +84,9 @@ final class StatementRewriter {
         upserts.rewrite(insert);
       }
       if (insert.getSelect() != null) {
-        // INSERT ... SELECT: OnlyDeleted applies to this SELECT, so deleted rows can be copied out
-        selects.filter(insert.getSelect(), true);
+        // a write decides on live rows in every mode: OnlyDeleted shows the trash to reads, and a check such
+        // as NOT EXISTS (SELECT ... FROM t) must not count deleted rows
+        selects.filter(insert.getSelect());
       }
       selects.filterSubqueries(insert, insert.getSelect() == null ? Set.of() : Set.of(insert.getSelect()));
     });
@@ -92,7 +101,7 @@ final class StatementRewriter {
               + " use INSERT, or UPDATE the live row");
     }
     if (upsert.getSelect() != null) {
-      selects.filter(upsert.getSelect(), true);
+      selects.filter(upsert.getSelect());
     }
     selects.filterSubqueries(upsert, upsert.getSelect() == null ? Set.of() : Set.of(upsert.getSelect()));
   }

@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.spring;
 
 import io.github.softdelete.mybatis.DeletedBySupplier;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
+import io.github.softdelete.mybatis.SoftDeleteScope;
 import org.apache.ibatis.plugin.Interceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,13 +11,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * Registers a {@link SoftDeleteInterceptor} bean configured from {@code softdelete.*} properties.
  * mybatis-spring-boot-starter hands every {@code Interceptor} bean to each {@code SqlSessionFactory} it builds.
  *
  * <p>Off with {@code softdelete.enabled=false}; an application's own {@code SoftDeleteInterceptor} bean takes
- * its place.
+ * its place. A {@link TaskDecorator} bean carries the submitter's scopes into the tasks of Spring's executors
+ * ({@code @Async}), unless the application defines its own or sets {@code softdelete.propagate-scopes=false}.
  */
 // before MyBatis's own auto-configuration, so that the bean is defined when the SqlSessionFactory asks for it
 @AutoConfiguration(beforeName = "org.mybatis.spring.boot.autoconfigure.MybatisAutoConfiguration")
@@ -37,5 +40,17 @@ public class SoftDeleteAutoConfiguration {
     // a bean (say, reading Spring Security's principal) wins over the class named in deleted-by-supplier
     deletedBySupplier.ifAvailable(interceptor::setDeletedBySupplier);
     return interceptor;
+  }
+
+  /**
+   * Runs each task of Spring's task executors in the scopes of the thread that submitted it; Spring Boot hands a
+   * unique TaskDecorator bean to the executor it configures, which applies it on the submitting thread.
+   */
+  @Bean
+  @ConditionalOnMissingBean(TaskDecorator.class)
+  @ConditionalOnProperty(prefix = "softdelete", name = "propagate-scopes", havingValue = "true",
+      matchIfMissing = true)
+  public TaskDecorator softDeleteScopeTaskDecorator() {
+    return task -> SoftDeleteScope.current().wrap(task);
   }
 }

@@ -84,6 +84,12 @@ public class SoftDeleteProperties {
   private String explicitMarker = "respect";
 
   /**
+   * Whether tasks run by Spring's executors (@Async methods, the auto-configured applicationTaskExecutor) run in
+   * the scopes of the thread that submitted them: a TaskDecorator bean, unless the application has its own.
+   */
+  private boolean propagateScopes = true;
+
+  /**
    * The configuration these properties describe, read from them alone: Spring has already gathered system
    * properties and every other source.
    *
@@ -186,6 +192,14 @@ public class SoftDeleteProperties {
     if (value != null) {
       keys.setProperty(key, value);
     }
+  }
+
+  public boolean isPropagateScopes() {
+    return propagateScopes;
+  }
+
+  public void setPropagateScopes(boolean propagateScopes) {
+    this.propagateScopes = propagateScopes;
   }
 
   public boolean isEnabled() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.softdelete.mybatis.IncludeDeleted;
+import io.github.softdelete.mybatis.OnlyDeleted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -192,6 +193,73 @@ abstract class DifferentialSuite {
 
     // then
     assertSameRows(shape, mapperRows, oracleRows);
+  }
+
+  Stream<TrashCase> trashCases() {
+    return TrashCases.all().stream();
+  }
+
+  Stream<Arguments> registrationsAndTrashSpellings() {
+    return Arrays.stream(Registration.values()).flatMap(registration -> trashCases()
+        .flatMap(trash -> trash.statementIds().stream().map(id -> Arguments.of(registration, trash, id))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("trashCases")
+  void shouldGiveTheTrashOracleOtherRowsThanTheDefaultModeAndThanEveryTableDeleted(TrashCase trash)
+      throws SQLException {
+    // when
+    List<Map<String, Object>> oracleRows = Rows.query(jdbc, trash.oracleSql(), List.of());
+
+    // then: the check below can catch a rule that flips no table, or the joined ones too
+    assertThat(oracleRows).as("trash oracle rows").isNotEmpty();
+    assertThat(Rows.multiset(oracleRows)).as("default mode rows")
+        .isNotEqualTo(Rows.multiset(Rows.query(jdbc, trash.liveSql(), List.of())));
+    assertThat(Rows.multiset(oracleRows)).as("rows with every table deleted")
+        .isNotEqualTo(Rows.multiset(Rows.query(jdbc, trash.everyTableDeletedSql(), List.of())));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}, {2}")
+  @MethodSource("registrationsAndTrashSpellings")
+  void shouldReturnTheTrashOracleRowsForEverySpellingUnderOnlyDeleted(Registration registration, TrashCase trash,
+      String statementId) throws SQLException {
+    // given
+    List<Map<String, Object>> oracleRows = Rows.query(jdbc, trash.oracleSql(), List.of());
+
+    // when
+    List<Map<String, Object>> mapperRows = OnlyDeleted.get(() -> {
+      try (SqlSession session = factory(registration).openSession()) {
+        return session.<Map<String, Object>>selectList(statementId);
+      }
+    });
+
+    // then
+    assertThat(mapperRows).as(statementId + ", as a multiset").containsExactlyInAnyOrderElementsOf(oracleRows);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Registration.class)
+  void shouldCheckLiveRowsInAnInsertUnlessOneExistsUnderOnlyDeleted(Registration registration) {
+    try (SqlSession session = factory(registration).openSession()) {
+      try {
+        // when: Grace (7) has only deleted orders, Alice (1) a live one, Erin (5) is deleted
+        int forGrace = OnlyDeleted.get(() -> insertOrderUnlessUserHasOne(session, 900, 7));
+        int forAlice = OnlyDeleted.get(() -> insertOrderUnlessUserHasOne(session, 901, 1));
+        int forErin = OnlyDeleted.get(() -> insertOrderUnlessUserHasOne(session, 902, 5));
+
+        // then: the write decided on live rows, as outside the scope
+        assertThat(List.of(forGrace, forAlice, forErin)).containsExactly(1, 0, 0);
+        assertThat(session.<Integer>selectList("differential.orderIdsOfUser", Map.of("userId", 7)))
+            .containsExactly(900);
+      } finally {
+        // the data stay as loaded for the other tests
+        session.rollback(true);
+      }
+    }
+  }
+
+  private static int insertOrderUnlessUserHasOne(SqlSession session, int id, int userId) {
+    return session.insert("differential.insertOrderUnlessUserHasOne", Map.of("id", id, "userId", userId));
   }
 
   private List<Map<String, Object>> oracleRows(DifferentialCase shape) throws SQLException {

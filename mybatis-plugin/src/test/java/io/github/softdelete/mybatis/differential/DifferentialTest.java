@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -71,6 +72,23 @@ class DifferentialTest extends DifferentialSuite {
     assertThat(normalised(oracleWithTablesPutBack)).isEqualTo(normalised(raw.sql()));
     assertThat(shape.oracleArgs()).isEqualTo(raw.args());
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("trashCases")
+  void shouldWriteTheTrashOracleAsItsFirstSpellingOverDeletedAndLiveViews(TrashCase trash) {
+    // given
+    RawQuery raw = RawQuery.of(trash.statementIds().get(0), Map.of());
+
+    // when
+    String oracleWithTablesPutBack = VIEW.matcher(trash.oracleSql()).replaceAll("$1");
+
+    // then
+    assertThat(normalised(oracleWithTablesPutBack)).isEqualTo(normalised(raw.sql()));
+    assertThat(trash.oracleSql()).as("an entity reads deleted rows").contains("deleted_at IS NOT NULL");
+  }
+
+  /** A live or a deleted view. */
+  private static final Pattern VIEW = Pattern.compile("\\(SELECT \\* FROM (\\S+) WHERE deleted_at IS (?:NOT )?NULL\\)");
 
   /** A live view, with the alias that only repeats the table name (given to an unaliased reference). */
   private static final Pattern LIVE_VIEW =

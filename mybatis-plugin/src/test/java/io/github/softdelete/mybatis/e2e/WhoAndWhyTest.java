@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.softdelete.mybatis.DeletedBy;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
+import io.github.softdelete.mybatis.SoftDeleteScope;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -67,6 +71,26 @@ class WhoAndWhyTest {
     assertThat(whoAndWhy(11)).containsExactly("alice", "tidy up");
     // the row deleted before keeps its own story
     assertThat(whoAndWhy(12)).containsExactly("carl", "obsolete");
+  }
+
+  @Test
+  void shouldRecordWhoAndWhyOfTheSubmitterOnAnotherThread() throws Exception {
+    DocumentMapper documents = documents();
+    ExecutorService pool = SoftDeleteScope.propagating(Executors.newSingleThreadExecutor());
+    try {
+      // the session is opened here, used there: MyBatis sessions are not thread-safe, but one at a time is fine
+      int count = DeletedBy.as("alice").because("from a worker")
+          .get(() -> pool.submit(() -> documents.deleteById(11))).get(10, TimeUnit.SECONDS);
+      int plain = pool.submit(() -> documents.deleteById(20)).get(10, TimeUnit.SECONDS);
+
+      assertThat(count).isEqualTo(1);
+      assertThat(whoAndWhy(11)).containsExactly("alice", "from a worker");
+      // a task submitted outside any DeletedBy scope writes no one, though the thread ran alice's before
+      assertThat(plain).isEqualTo(1);
+      assertThat(whoAndWhy(20)).containsExactly(null, null);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

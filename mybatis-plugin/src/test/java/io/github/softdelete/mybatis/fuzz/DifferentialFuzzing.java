@@ -40,6 +40,9 @@ abstract class DifferentialFuzzing {
     if (settings.selectSeeds().size() >= 100) {
       assertThat(report.selectsWithDeletedRows()).as("SELECTs returning rows under OnlyDeleted: %s", report)
           .isGreaterThanOrEqualTo(settings.selectSeeds().size() / 4);
+      // and the explicitMarker=respect check (half the seeds) must meet statements where respecting matters
+      assertThat(report.selectsRespecting()).as("SELECTs whose rows explicitMarker=respect changes: %s", report)
+          .isGreaterThanOrEqualTo(settings.selectSeeds().size() / 200);
     }
     // the generator writes SQL all three databases run: more rejections than this is a generator bug
     assertThat(report.rejectedByDatabase()).as("rejected by the database: %s", report)

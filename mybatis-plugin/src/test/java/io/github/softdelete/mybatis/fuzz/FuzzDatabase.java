@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
@@ -21,7 +24,11 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  * factory with the interceptor on top, the soft tables' markers configured or detected.
  */
 final class FuzzDatabase implements AutoCloseable {
-  static final String SCHEMA = "softdelete_fuzz";
+  /**
+   * One per JVM: a fuzz run holds transactions open for minutes, and two runs on one server (two builds of
+   * one machine) would otherwise drop each other's schema and wait on each other's locks for ever.
+   */
+  static final String SCHEMA = "softdelete_fuzz_" + ProcessHandle.current().pid();
 
   private final Dialect dialect;
   private final Connection admin;
@@ -83,7 +90,31 @@ final class FuzzDatabase implements AutoCloseable {
     }
   }
 
-  SqlSessionFactory factory(Markers markers) {
+  /** How markers are registered and whether the application's own marker tests are respected. */
+  record Registration(Markers markers, boolean respectExplicitMarkers) {
+    /** Both {@code explicitMarker} settings in runs of eight seeds, so that each meets both {@link Markers}. */
+    static Registration forSeed(long seed) {
+      return new Registration(Markers.forSeed(seed), Math.floorMod(seed / 8, 2) == 0);
+    }
+
+    static List<Registration> all() {
+      List<Registration> all = new ArrayList<>();
+      for (Markers markers : Markers.values()) {
+        all.add(new Registration(markers, true));
+        all.add(new Registration(markers, false));
+      }
+      return all;
+    }
+
+    @Override
+    public String toString() {
+      return "markers " + markers.name().toLowerCase(Locale.ROOT) + ", explicitMarker="
+          + (respectExplicitMarkers ? "respect" : "filter");
+    }
+  }
+
+  SqlSessionFactory factory(Registration registration) {
+    Markers markers = registration.markers();
     Properties props = new Properties();
     FuzzMarker tags = FuzzTable.TAGS.marker;
     if (markers == Markers.CONFIGURED) {
@@ -98,9 +129,9 @@ final class FuzzDatabase implements AutoCloseable {
     }
     props.setProperty("table.tags.liveValue", tags.liveValue());
     props.setProperty("table.tags.deletedValue", tags.deletedValue());
-    // the generator writes predicates on marker columns on purpose, and the oracle filters every reference:
-    // with explicitMarker=respect those references would be left as written, which the oracle does not model
-    props.setProperty("explicitMarker", "filter");
+    // the generator writes predicates on marker columns on purpose; under respect the oracle reads the
+    // references whose own block tests their marker as written, under filter it filters every reference
+    props.setProperty("explicitMarker", registration.respectExplicitMarkers() ? "respect" : "filter");
     Configuration configuration = new Configuration(new Environment("fuzz", new JdbcTransactionFactory(),
         new UnpooledDataSource(driver(), url, user, "")));
     // rows compared with JDBC's: keep NULL columns and all-NULL rows

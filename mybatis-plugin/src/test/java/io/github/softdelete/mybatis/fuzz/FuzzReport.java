@@ -14,6 +14,7 @@ final class FuzzReport {
   private int selects;
   private int selectsDiscriminating;
   private int selectsWithDeletedRows;
+  private int selectsRespecting;
   private int selectsAgreed;
   private int dmls;
   private int dmlsTouching;
@@ -44,6 +45,18 @@ final class FuzzReport {
   /** SELECTs whose {@code OnlyDeleted} oracle returns rows: the cases where that check can catch a leak. */
   int selectsWithDeletedRows() {
     return selectsWithDeletedRows;
+  }
+
+  /**
+   * A SELECT run with {@code explicitMarker=respect} whose rows change when the references that test their own
+   * marker are read as written instead of filtered: a case where respecting the application's SQL matters.
+   */
+  void selectRespecting() {
+    selectsRespecting++;
+  }
+
+  int selectsRespecting() {
+    return selectsRespecting;
   }
 
   void selectAgreed() {
@@ -122,11 +135,11 @@ final class FuzzReport {
   @Override
   public String toString() {
     return String.format("fuzz %s: %d SELECTs generated (%d where deleted rows change the result, %d returning"
-            + " rows under OnlyDeleted), %d agreed with the oracle, under IncludeDeleted and under OnlyDeleted;"
+            + " rows under OnlyDeleted, %d where explicitMarker=respect changes the result), %d agreed with the oracle, under IncludeDeleted and under OnlyDeleted;"
             + " %d DELETE/UPDATE generated (%d touching rows), %d agreed; %d upserts generated (%d meeting"
             + " deleted rows), %d agreed; %d refused by softdelete %s;"
             + " %d rejected by the database itself; %d failed",
-        dialect, selects, selectsDiscriminating, selectsWithDeletedRows, selectsAgreed, dmls, dmlsTouching,
+        dialect, selects, selectsDiscriminating, selectsWithDeletedRows, selectsRespecting, selectsAgreed, dmls, dmlsTouching,
         dmlsAgreed, upserts, upsertsReviving, upsertsAgreed, refusals,
         refusalReasons.isEmpty() ? "" : refusalReasons.toString(), rejectedByDatabase, failureCount);
   }

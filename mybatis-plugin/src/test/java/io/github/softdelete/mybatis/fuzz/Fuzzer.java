@@ -7,9 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.github.softdelete.mybatis.fuzz.FuzzDatabase.Markers;
+import io.github.softdelete.mybatis.fuzz.FuzzDatabase.Registration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,39 +21,39 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * Runs generated cases on one database: each SELECT through MyBatis with the interceptor against its oracle
  * over plain JDBC, again under {@code IncludeDeleted} against the raw SQL, and under {@code OnlyDeleted}
- * against the oracle whose outermost FROM list reads deleted rows; each DELETE or UPDATE (some under
+ * against the oracle whose entity (the first reference of each outermost block) reads deleted rows; each DELETE or UPDATE (some under
  * {@code IncludeDeleted}, some UPDATEs under {@code OnlyDeleted}) through
  * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch. Every other
  * case goes to MyBatis with comments in it ({@link SprinkledComments}).
  */
 final class Fuzzer {
   private final FuzzDatabase db;
-  private final Map<Markers, SqlSessionFactory> factories = new EnumMap<>(Markers.class);
+  private final Map<Registration, SqlSessionFactory> factories = new HashMap<>();
 
   Fuzzer(FuzzDatabase db) {
     this.db = db;
-    for (Markers markers : Markers.values()) {
-      factories.put(markers, db.factory(markers));
+    for (Registration registration : Registration.all()) {
+      factories.put(registration, db.factory(registration));
     }
   }
 
   FuzzReport run(List<Long> selectSeeds, List<Long> dmlSeeds) {
     FuzzReport report = new FuzzReport(db.dialect());
-    Map<Markers, SqlSession> sessions = new EnumMap<>(Markers.class);
+    Map<Registration, SqlSession> sessions = new HashMap<>();
     try {
-      factories.forEach((markers, factory) -> sessions.put(markers, factory.openSession(false)));
+      factories.forEach((registration, factory) -> sessions.put(registration, factory.openSession(false)));
       for (long seed : selectSeeds) {
-        selectCase(sessions.get(Markers.forSeed(seed)), seed, report);
+        selectCase(sessions.get(Registration.forSeed(seed)), seed, report);
       }
       for (long seed : dmlSeeds) {
-        SqlSession session = sessions.get(Markers.forSeed(seed));
+        SqlSession session = sessions.get(Registration.forSeed(seed));
         dmlCase(session, seed, report);
         session.rollback(true);
       }
       // the upsert forms softdelete converts exist on PostgreSQL and MariaDB only (H2 refuses them)
       if (db.dialect() != Dialect.H2) {
         for (long seed : dmlSeeds) {
-          SqlSession session = sessions.get(Markers.forSeed(seed));
+          SqlSession session = sessions.get(Registration.forSeed(seed));
           upsertCase(session, seed, report);
           session.rollback(true);
         }
@@ -67,7 +66,7 @@ final class Fuzzer {
 
   /** The SQL as the report shows it, with the registration its seed runs under. */
   private static String labelled(long seed, String sql) {
-    return "[markers " + Markers.forSeed(seed).name().toLowerCase(Locale.ROOT) + "] " + sql;
+    return "[" + Registration.forSeed(seed) + "] " + sql;
   }
 
   // ---------------------------------------------------------------- SELECT
@@ -77,7 +76,8 @@ final class Fuzzer {
     String app = query.app();
     String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
     String label = labelled(seed, sent);
-    String oracle = query.oracle();
+    boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
+    String oracle = query.oracle(respect);
     Connection connection = session.getConnection();
     List<List<Object>> expected;
     List<List<Object>> raw;
@@ -85,12 +85,22 @@ final class Fuzzer {
     try {
       expected = jdbcRows(connection, Template.jdbc(oracle, query.params()), query.width());
       raw = jdbcRows(connection, Template.jdbc(app, query.params()), query.width());
-      deleted = jdbcRows(connection, Template.jdbc(query.onlyDeletedOracle(), query.params()), query.width());
+      deleted = jdbcRows(connection, Template.jdbc(query.onlyDeletedOracle(respect), query.params()), query.width());
     } catch (SQLException e) {
       report.rejectedByDatabase(seed, e.getMessage(), label);
       return;
     }
     report.selectGenerated(!same(expected, raw, query.ordered()), !deleted.isEmpty());
+    if (respect && !query.asWritten().isEmpty()) {
+      try {
+        if (!same(expected, jdbcRows(connection, Template.jdbc(query.oracle(false), query.params()), query.width()),
+            query.ordered())) {
+          report.selectRespecting();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("the oracle ran, its filter-everything variant must too", e);
+      }
+    }
     Map<String, Object> params = new HashMap<>(query.params());
     params.put("sql", sent);
     Outcome filtered = mapperRows(session, params, query.width());
@@ -121,12 +131,12 @@ final class Fuzzer {
     Outcome trash = OnlyDeleted.get(() -> mapperRows(session, params, query.width()));
     if (trash.refusal != null || trash.error != null) {
       report.fail(seed, "OnlyDeleted failed: " + (trash.refusal != null ? trash.refusal.getMessage() : trash.error),
-          label, query.onlyDeletedOracle());
+          label, query.onlyDeletedOracle(respect));
       return;
     }
     if (!same(trash.rows, deleted, query.ordered())) {
       report.fail(seed, "OnlyDeleted rows differ from its oracle's: got " + trash.rows + ", oracle " + deleted, label,
-          query.onlyDeletedOracle());
+          query.onlyDeletedOracle(respect));
       return;
     }
     report.selectAgreed();
@@ -219,8 +229,9 @@ final class Fuzzer {
     GeneratedDml dml = new QueryGenerator(seed, db.dialect()).dml(includeDeleted || onlyDeleted);
     String app = dml.app();
     String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
+    boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
     String oracle = includeDeleted ? Template.app(dml.oracleTemplate())
-        : onlyDeleted ? Template.onlyDeletedOracle(dml.oracleTemplate()) : Template.oracle(dml.oracleTemplate());
+        : onlyDeleted ? dml.onlyDeletedOracle(respect) : dml.oracle(respect);
     String label = labelled(seed, (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + sent);
     Connection connection = session.getConnection();
     Map<FuzzTable, Map<Object, List<Object>>> before;

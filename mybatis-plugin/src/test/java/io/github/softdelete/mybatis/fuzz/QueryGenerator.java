@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Random, valid SQL over {@link FuzzTable}s, from one seed: the same seed and dialect give the same statement.
@@ -35,14 +36,32 @@ final class QueryGenerator {
   private int subqueries;
   /** A table the generator must not read, or {@code null}. */
   private FuzzTable excluded;
+  private int references;
+  /**
+   * The relations of the query block whose WHERE or ON is being written, or {@code null} in other clauses: a
+   * marker predicate written there on one of them is that block's own (see {@link #asWritten}).
+   */
+  private List<Rel> block;
+  /**
+   * The soft table references whose own block's WHERE or ON tests their marker: with
+   * {@code explicitMarker=respect} the engine leaves them as written, and so does the oracle.
+   */
+  private final Set<Integer> asWritten = new HashSet<>();
 
   QueryGenerator(long seed, Dialect dialect) {
     this.random = new Random(seed);
     this.dialect = dialect;
   }
 
-  /** A relation in scope: its name in the query, and its table's marker column to test (or {@code null}). */
-  private record Rel(String alias, FuzzMarker marker) {}
+  /**
+   * A relation in scope: its name in the query, its table's marker column to test (or {@code null}), and the
+   * number of its soft table reference in the template (or 0).
+   */
+  private record Rel(String alias, FuzzMarker marker, int reference) {
+    static Rel derived(String alias) {
+      return new Rel(alias, null, 0);
+    }
+  }
 
   /** A FROM list, and what it brings into scope. */
   private record From(String sql, List<Rel> rels) {}
@@ -73,17 +92,18 @@ final class QueryGenerator {
         sql.append(" LIMIT ").append(1 + random.nextInt(6));
       }
     }
-    return new GeneratedQuery(sql.toString(), Map.copyOf(params), width, ordered);
+    return new GeneratedQuery(sql.toString(), Map.copyOf(params), width, ordered, Set.copyOf(asWritten));
   }
 
   private String with() {
     if (chance(3)) {
       // bounded: v counts the steps
       ctes.add("rec");
-      String anchor = "SELECT a.id, a.k, 0 FROM " + table(FuzzTable.USERS, "a") + " WHERE " + comparison(
-          List.of(new Rel("a", FuzzTable.USERS.marker)));
-      String step = "SELECT b.id, b.k, rec.v + 1 FROM rec JOIN " + table(FuzzTable.ORDERS, "b")
-          + " ON b.k = rec.id WHERE rec.v < 2";
+      Rel a = rel(FuzzTable.USERS, "a");
+      String anchor = "SELECT a.id, a.k, 0 FROM " + table(FuzzTable.USERS, "a", a) + " WHERE "
+          + inClauseOf(List.of(a), () -> comparison(List.of(a)));
+      String step = "SELECT b.id, b.k, rec.v + 1 FROM rec JOIN "
+          + table(FuzzTable.ORDERS, "b", rel(FuzzTable.ORDERS, "b")) + " ON b.k = rec.id WHERE rec.v < 2";
       return "WITH RECURSIVE rec (id, k, v) AS (" + anchor + " UNION ALL " + step + ") ";
     }
     StringBuilder sql = new StringBuilder("WITH ");
@@ -104,25 +124,26 @@ final class QueryGenerator {
   }
 
   /**
-   * @param outermost the statement's own query, whose FROM lists {@code OnlyDeleted} turns to deleted rows
+   * @param entity the statement's own query, or a derived table first in its FROM: the first reference of each
+   *     of its blocks is what {@code OnlyDeleted} turns to deleted rows
    * @param setOperation whether it may be a set operation
    */
-  private String query(int depth, List<Rel> outer, List<String> out, boolean outermost, boolean setOperation) {
+  private String query(int depth, List<Rel> outer, List<String> out, boolean entity, boolean setOperation) {
     if (setOperation && nest(depth, 6)) {
       String op = pick("UNION", "UNION ALL", "INTERSECT", "EXCEPT");
-      return core(depth, outer, out, outermost) + " " + op + " " + core(depth, outer, out, outermost);
+      return core(depth, outer, out, entity) + " " + op + " " + core(depth, outer, out, entity);
     }
-    return core(depth, outer, out, outermost);
+    return core(depth, outer, out, entity);
   }
 
-  private String core(int depth, List<Rel> outer, List<String> out, boolean outermost) {
-    From from = from(depth, outermost);
+  private String core(int depth, List<Rel> outer, List<String> out, boolean entity) {
+    From from = from(depth, entity);
     List<Rel> scope = concat(from.rels, outer);
     StringBuilder sql = new StringBuilder("SELECT ");
     if (chance(6)) {
       sql.append("DISTINCT ");
     }
-    String where = chance(3) ? "" : " WHERE " + condition(depth, scope, 2);
+    String where = chance(3) ? "" : " WHERE " + inClauseOf(from.rels, () -> condition(depth, scope, 2));
     if (chance(5)) {
       List<String> keys = new ArrayList<>();
       int keyCount = 1 + random.nextInt(2);
@@ -151,7 +172,8 @@ final class QueryGenerator {
     }
     int choice = random.nextInt(12);
     if (depth > 0 && choice == 1) {
-      return "CASE WHEN " + condition(depth, scope, 1) + " THEN 1 ELSE 0 END";
+      // a marker test in the select list filters nothing: no block's own
+      return "CASE WHEN " + inClauseOf(null, () -> condition(depth, scope, 1)) + " THEN 1 ELSE 0 END";
     }
     return switch (choice) {
       case 2 -> column(scope) + " + " + literal();
@@ -183,41 +205,50 @@ final class QueryGenerator {
   /** One row, one column: an aggregate without GROUP BY. */
   private String scalar(int depth, List<Rel> outer) {
     From from = from(depth, false);
-    String where = chance(4) ? "" : " WHERE " + condition(depth, concat(from.rels, outer), 1);
+    String where = chance(4) ? ""
+        : " WHERE " + inClauseOf(from.rels, () -> condition(depth, concat(from.rels, outer), 1));
     return "SELECT " + aggregate(from.rels) + " FROM " + from.sql + where;
   }
 
   // ---------------------------------------------------------------- FROM
 
-  /** @param outermost a FROM list of the statement's own query: its items, but not its joins, are marked */
-  private From from(int depth, boolean outermost) {
+  /**
+   * @param entity the FROM of a block whose first reference is the entity of {@code OnlyDeleted}: that one is
+   *     marked (or, a derived table, the first references of its body), none of the items comma-joined or
+   *     JOINed after it
+   */
+  private From from(int depth, boolean entity) {
     List<Rel> rels = new ArrayList<>();
     List<Rel> chain = new ArrayList<>();
-    Item first = item(depth);
-    StringBuilder sql = new StringBuilder(outermost ? Template.inOutermostFromList(first.sql) : first.sql);
+    Item first = item(depth, entity);
+    StringBuilder sql = new StringBuilder(entity ? Template.entity(first.sql) : first.sql);
     rels.add(first.rel);
     chain.add(first.rel);
     int rows = first.rows;
     // the outermost FROM may have three items, a subquery's two, the deepest one
     int more = random.nextInt(Math.min(depth, 2) + 1);
     for (int i = 0; i < more; i++) {
-      Item next = item(depth);
+      Item next = item(depth, false);
       boolean crossAllowed = rows * next.rows <= MAX_ROWS;
       String kind = joinKind(crossAllowed);
       if (kind.equals(",")) {
         // after a comma, a JOIN's ON sees only its own chain
         chain.clear();
-        sql.append(", ").append(outermost ? Template.inOutermostFromList(next.sql) : next.sql);
+        sql.append(", ").append(next.sql);
       } else {
         sql.append(' ').append(kind).append(' ').append(next.sql);
       }
       chain.add(next.rel);
       rels.add(next.rel);
       if (!kind.equals(",") && !kind.equals("CROSS JOIN")) {
-        sql.append(" ON ").append(on(depth, chain, next.rel));
+        sql.append(" ON ").append(inClauseOf(rels, () -> on(depth, chain, next.rel)));
         rows = Math.max(rows, next.rows) * 2;
       } else {
         rows *= next.rows;
+      }
+      if (i == 0 && !kind.equals(",") && chance(4)) {
+        // a parenthesised join: the same rows, and the same entity, its first reference
+        sql.insert(0, '(').append(')');
       }
     }
     return new From(sql.toString(), rels);
@@ -247,23 +278,29 @@ final class QueryGenerator {
     return sql;
   }
 
-  private Item item(int depth) {
+  /**
+   * @param entity the first item of an entity block: a derived table here passes the entity on to its body; a CTE
+   *     is not drawn here, since its body, written before, cannot be marked for this use only
+   */
+  private Item item(int depth, boolean entity) {
     String alias = "t" + (++aliases);
     int choice = random.nextInt(10);
-    if (!ctes.isEmpty() && choice == 0) {
-      return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, new Rel(alias, null), 10);
+    if (!ctes.isEmpty() && choice == 0 && !entity) {
+      return new Item(ctes.get(random.nextInt(ctes.size())) + " " + alias, Rel.derived(alias), 10);
     }
     if (choice == 1 && nest(depth, 1)) {
-      String body = query(depth - 1, List.of(), List.of(COLUMNS));
-      return new Item("(" + body + ") " + alias, new Rel(alias, null), 10);
+      String body = query(depth - 1, List.of(), List.of(COLUMNS), entity, true);
+      return new Item("(" + body + ") " + alias, Rel.derived(alias), 10);
     }
     FuzzTable table = pickTable();
     if (chance(5) && unaliasedNames.add(table.sqlName)) {
       String written = written(table);
-      String sql = table.soft ? Template.unaliased(written, table.sqlName) : written;
-      return new Item(sql, new Rel(table.sqlName, table.marker), 7);
+      Rel rel = rel(table, table.sqlName);
+      String sql = table.soft ? Template.unaliased(written, table.sqlName, rel.reference) : written;
+      return new Item(sql, rel, 7);
     }
-    return new Item(table(table, (chance(4) ? "AS " : "") + alias), new Rel(alias, table.marker), 7);
+    Rel rel = rel(table, alias);
+    return new Item(table(table, (chance(4) ? "AS " : "") + alias, rel), rel, 7);
   }
 
   private FuzzTable pickTable() {
@@ -285,10 +322,15 @@ final class QueryGenerator {
     return choice < 9 ? FuzzTable.USERS_ARCHIVE : FuzzTable.TAGS;
   }
 
-  /** A reference with its alias (possibly {@code AS a}); soft tables marked for the oracle. */
-  private String table(FuzzTable table, String alias) {
+  /** A relation reading {@code table} under {@code alias}, numbered when the table is soft. */
+  private Rel rel(FuzzTable table, String alias) {
+    return new Rel(alias, table.marker, table.soft ? ++references : 0);
+  }
+
+  /** The reference of {@code rel} with its alias (possibly {@code AS a}); soft tables marked for the oracle. */
+  private String table(FuzzTable table, String alias, Rel rel) {
     String written = written(table);
-    return (table.soft ? Template.aliased(written) : written) + " " + alias;
+    return (table.soft ? Template.aliased(written, rel.reference) : written) + " " + alias;
   }
 
   /** The table's name as an application might spell it: plain, in capitals, or with its schema. */
@@ -341,7 +383,10 @@ final class QueryGenerator {
   private String comparison(List<Rel> scope) {
     Rel rel = scope.get(random.nextInt(scope.size()));
     int choice = random.nextInt(10);
-    if (choice == 0 && rel.marker != null) {
+    if ((choice == 0 || choice == 9) && rel.marker != null) {
+      if (rel.reference > 0 && block != null && block.contains(rel)) {
+        asWritten.add(rel.reference);
+      }
       return rel.alias + "." + (chance(2) ? rel.marker.live() : rel.marker.deleted());
     }
     String column = rel.alias + "." + pick(COLUMNS);
@@ -365,14 +410,17 @@ final class QueryGenerator {
     FuzzTable target = updateOnly || chance(4) ? pickTable() : (chance(2) ? FuzzTable.USERS : FuzzTable.ORDERS);
     String name = target.sqlName;
     unaliasedNames.add(name);
-    List<Rel> scope = List.of(new Rel(name, target.marker));
-    String where = chance(10) ? "" : " WHERE " + condition(3, scope, 2);
+    Rel targetRel = rel(target, name);
+    List<Rel> scope = List.of(targetRel);
+    String where = chance(10) ? "" : " WHERE " + inClauseOf(scope, () -> condition(3, scope, 2));
     boolean delete = !updateOnly && chance(2);
-    // the target is what OnlyDeleted turns to deleted rows, as the outermost FROM list of a SELECT
-    String source = target.soft ? Template.inOutermostFromList(Template.unaliased(name, name)) : name;
+    // the target is what OnlyDeleted turns to deleted rows, as the entity of a SELECT
+    String source = target.soft ? Template.entity(Template.unaliased(name, name, targetRel.reference)) : name;
     if (delete) {
+      // a DELETE marks live rows only, whatever its WHERE says about the marker
+      asWritten.remove(targetRel.reference);
       return new GeneratedDml(target, true, "DELETE FROM " + name + where, "SELECT " + name + ".id, 0 FROM "
-          + source + where, Map.copyOf(params));
+          + source + where, Map.copyOf(params), Set.copyOf(asWritten));
     }
     String value = "COALESCE(" + name + ".v, 0) + 100";
     if (chance(2)) {
@@ -383,7 +431,18 @@ final class QueryGenerator {
       excluded = null;
     }
     return new GeneratedDml(target, false, "UPDATE " + name + " SET v = " + value + where,
-        "SELECT " + name + ".id, " + value + " FROM " + source + where, Map.copyOf(params));
+        "SELECT " + name + ".id, " + value + " FROM " + source + where, Map.copyOf(params), Set.copyOf(asWritten));
+  }
+
+  /** {@code clause}, written as the WHERE or ON of the block of {@code rels} ({@code null}: of no block). */
+  private String inClauseOf(List<Rel> rels, Supplier<String> clause) {
+    List<Rel> outer = block;
+    block = rels;
+    try {
+      return clause.get();
+    } finally {
+      block = outer;
+    }
   }
 
   // ---------------------------------------------------------------- leaves

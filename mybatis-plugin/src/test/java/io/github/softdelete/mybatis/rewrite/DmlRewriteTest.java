@@ -48,6 +48,15 @@ class DmlRewriteTest {
     }
 
     @Test
+    void shouldMaterialiseSubqueryOnDeletedTableItselfInAParenthesisedWhere() {
+      // a parenthesised WHERE is a list node: the walk that finds the subquery must open it
+      assertRewrite("delete from users where (manager_id in (select id from users where name = ?))",
+          "UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (manager_id IN (SELECT * FROM"
+              + " (SELECT id FROM users WHERE (name = ?) AND users.deleted_at IS NULL) softdelete_snapshot))"
+              + " AND deleted_at IS NULL");
+    }
+
+    @Test
     void shouldNotMaterialiseCorrelatedSubqueryOnDeletedTable() {
       assertRewrite("delete from users where exists (select 1 from users m where m.id = users.manager_id)",
           "UPDATE users SET deleted_at = CURRENT_TIMESTAMP WHERE (EXISTS (SELECT 1 FROM users m"

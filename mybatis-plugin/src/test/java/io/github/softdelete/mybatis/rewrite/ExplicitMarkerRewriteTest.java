@@ -41,6 +41,16 @@ class ExplicitMarkerRewriteTest {
     }
 
     @Test
+    void shouldCountAMentionInsideAParenthesisedCondition() {
+      // a parenthesised WHERE is a list node in the parser's tree: found by the differential fuzzer
+      assertUnchanged("select 5 from users t5 where (t5.id >= 6 or t5.deleted_at is not null)");
+      assertUnchanged("select 5 from users t5 where (t5.deleted_at is not null)");
+      assertRewrite("select * from users u join orders o on (o.user_id = u.id and o.deleted_at is not null)",
+          "SELECT * FROM users u JOIN orders o ON (o.user_id = u.id AND o.deleted_at IS NOT NULL)"
+              + " WHERE u.deleted_at IS NULL");
+    }
+
+    @Test
     void shouldCountAQualifiedMentionWhateverTheCase() {
       assertUnchanged("select * from Users where USERS.Deleted_At is not null");
       assertUnchanged("select * from users where \"deleted_at\" is not null");

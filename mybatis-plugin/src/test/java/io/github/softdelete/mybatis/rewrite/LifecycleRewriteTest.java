@@ -153,11 +153,11 @@ class LifecycleRewriteTest {
     RewriteResult result = CASCADING.rewrite("delete from users where id = ?", SoftDeleteMode.UNDELETE);
 
     assertSql(result.before().get(0).sql(), "UPDATE attachments SET deleted_at = NULL, deleted_by = NULL,"
-        + " delete_reason = NULL WHERE (attachments.document_id, attachments.deleted_at) IN (SELECT documents.id,"
-        + " documents.deleted_at FROM documents WHERE (documents.user_id, documents.deleted_at) IN"
+        + " delete_reason = NULL WHERE (document_id, deleted_at) IN (SELECT documents.id,"
+        + " documents.deleted_at FROM documents WHERE (user_id, deleted_at) IN"
         + " (SELECT users.id, users.deleted_at FROM users WHERE (id = ?) AND deleted_at IS NOT NULL))");
     assertSql(result.before().get(1).sql(), "UPDATE documents SET deleted_at = NULL, deleted_by = NULL,"
-        + " delete_reason = NULL WHERE (documents.user_id, documents.deleted_at) IN (SELECT users.id,"
+        + " delete_reason = NULL WHERE (user_id, deleted_at) IN (SELECT users.id,"
         + " users.deleted_at FROM users WHERE (id = ?) AND deleted_at IS NOT NULL)");
     assertSql(result.sql(), "UPDATE users SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL"
         + " WHERE (id = ?) AND deleted_at IS NOT NULL");

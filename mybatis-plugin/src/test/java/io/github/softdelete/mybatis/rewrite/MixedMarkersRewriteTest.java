@@ -111,7 +111,7 @@ class MixedMarkersRewriteTest {
     RewriteResult result = CASCADING.rewrite("delete from users where id = ?", SoftDeleteMode.UNDELETE);
 
     assertSql(result.before().get(0).sql(), "UPDATE documents SET removed_at = NULL, removed_by = NULL WHERE"
-        + " (documents.user_id, documents.removed_at) IN (SELECT users.id, users.deleted_at FROM users"
+        + " (user_id, removed_at) IN (SELECT users.id, users.deleted_at FROM users"
         + " WHERE (id = ?) AND deleted_at IS NOT NULL)");
   }
 }

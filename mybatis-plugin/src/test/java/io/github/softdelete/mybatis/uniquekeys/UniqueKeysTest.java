@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.catalog.SoftTables;
-import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
-import io.github.softdelete.mybatis.rewrite.SqlRewriter;
+import io.github.softdelete.mybatis.engine.EngineFactory;
+import io.github.softdelete.mybatis.rewrite.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -55,14 +54,14 @@ class UniqueKeysTest {
   void shouldAcceptARowColumnAsDeletedValueAndWriteItOnDelete() {
     // given
     Properties properties = new Properties();
+    properties.setProperty("tables", "accounts");
     properties.setProperty("column", "deleted_token");
     properties.setProperty("liveValue", "0");
     properties.setProperty("deletedValue", "id");
 
     // when
     SoftDeleteConfig config = SoftDeleteConfig.fromProperties(properties);
-    String sql = new SqlRewriter(SoftTables.of(List.of("accounts")),
-        SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue()))
+    String sql = new EngineFactory(config).rewriterWithoutDatabase(Dialect.UNKNOWN)
         .rewrite("DELETE FROM accounts WHERE email = ?", SoftDeleteMode.DEFAULT).sql();
 
     // then

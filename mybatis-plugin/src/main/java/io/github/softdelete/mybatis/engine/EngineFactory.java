@@ -1,0 +1,93 @@
+package io.github.softdelete.mybatis.engine;
+
+import io.github.softdelete.mybatis.SoftDeleteConfig;
+import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
+import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.catalog.TableColumns;
+import io.github.softdelete.mybatis.rewrite.Dialect;
+import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
+import io.github.softdelete.mybatis.rewrite.SqlRewriter;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * From configuration to engine: the one place that turns a {@link SoftDeleteConfig} into the engine that
+ * runs (its soft tables and their markers, audit columns, cascades, {@code explicitMarker}, parse time-out,
+ * the database's dialect) and the cache of its answers ({@code cacheSize}, {@code onUnparseableSelect},
+ * {@code mode}). The interceptor, the agent's {@code explain}, the benchmarks and the tests all build their
+ * engine here, so that none of them can describe an engine other than the one that runs. Thread-safe.
+ */
+public final class EngineFactory {
+  private final SoftDeleteConfig config;
+  private final SoftTableCatalog catalog;
+  // the marker of a table whose own is not known (SoftTables.of): the global keys, audit columns included
+  private final SoftDeleteMarker fallbackMarker;
+  private final Duration parseTimeout;
+
+  public EngineFactory(SoftDeleteConfig config) {
+    this.config = config;
+    this.catalog = new SoftTableCatalog(config);
+    this.fallbackMarker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
+        .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
+    this.parseTimeout = Duration.ofMillis(config.parseTimeoutMillis());
+  }
+
+  /**
+   * The factory of the configuration that {@code keysAndValues} (key, value, key, value...) give, read as the
+   * plugin's properties are, system properties included: for tools and tests.
+   */
+  public static EngineFactory of(String... keysAndValues) {
+    Properties properties = new Properties();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return new EngineFactory(SoftDeleteConfig.fromProperties(properties));
+  }
+
+  public SoftDeleteConfig config() {
+    return config;
+  }
+
+  /** Whether the soft tables or their markers need a database's metadata ({@link #tablesFor}). */
+  public boolean needsConnection() {
+    return catalog.needsConnection();
+  }
+
+  /** The soft tables of the connection's database; see {@link SoftTableCatalog#tablesFor}. */
+  public SoftTables tablesFor(Connection connection) {
+    return catalog.tablesFor(connection);
+  }
+
+  /**
+   * The engine for {@code tables} on a database of {@code dialect} whose soft tables have {@code columns}
+   * (known where upserts are converted; {@link TableColumns#NONE} otherwise).
+   */
+  public SqlRewriter rewriter(SoftTables tables, Dialect dialect, TableColumns columns) {
+    return new SqlRewriter(tables, fallbackMarker, config.cascades(), parseTimeout, config.respectExplicitMarkers())
+        .withDialect(dialect).withColumns(columns);
+  }
+
+  /**
+   * The engine without a database, for configured tables whose markers the configuration alone decides, as
+   * {@code explain} and the benchmarks need it.
+   *
+   * @throws IllegalStateException saying which option is missing, when that takes a database
+   */
+  public SqlRewriter rewriterWithoutDatabase(Dialect dialect) {
+    if (config.detectTables()) {
+      throw new IllegalStateException("needs the option tables=... (with no database there is no column '"
+          + config.column() + "' to detect soft tables by)");
+    }
+    if (catalog.needsConnection()) {
+      throw new IllegalStateException("needs every marker known without a database: one column per table, and"
+          + " liveValue and deletedValue for each table with a column of its own");
+    }
+    return rewriter(catalog.tablesFor(null), dialect, TableColumns.NONE);
+  }
+
+  /** The cache of {@code rewriter}'s answers, with the configuration's bound and its policy on what runs. */
+  public RewriteCache cache(SqlRewriter rewriter, RewriteCache.Notes notes) {
+    return new RewriteCache(rewriter, config.cacheSize(), config.warnOnUnparseableSelect(), config.observe(), notes);
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.softdelete.mybatis.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
+import io.github.softdelete.mybatis.rewrite.RewriteResult;
+import io.github.softdelete.mybatis.rewrite.SqlRewriter;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The engine's answers for one set of soft tables, bounded and cached per mode (refusals too, so that a
+ * refused statement is not parsed again on every call), and the configuration's policy on what runs: in
+ * {@code mode=observe} every statement as written, with {@code onUnparseableSelect=warn} a SELECT the parser
+ * cannot read as written. What a miss decides is told once to {@link Notes}, which logs it.
+ */
+public final class RewriteCache {
+  private final SqlRewriter rewriter;
+  private final boolean warnOnUnparseableSelect;
+  private final boolean observe;
+  private final Notes notes;
+  // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
+  private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
+
+  RewriteCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe,
+      Notes notes) {
+    this.rewriter = rewriter;
+    this.warnOnUnparseableSelect = warnOnUnparseableSelect;
+    this.observe = observe;
+    this.notes = notes;
+    for (SoftDeleteMode mode : SoftDeleteMode.values()) {
+      byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
+    }
+  }
+
+  /**
+   * What a miss decided, told once per statement text and mode (the outcome is cached), with the id of the
+   * statement that asked first. SQL text only, never parameter values.
+   */
+  public interface Notes {
+    /** Tells nothing. */
+    Notes NONE = new Notes() {};
+
+    /** The engine's answer, which runs: changed, or unchanged with references left as written. */
+    default void rewritten(String statementId, String sql, SoftDeleteMode mode, RewriteResult result) {}
+
+    /** {@code onUnparseableSelect=warn}: a SELECT the parser cannot read runs as written. */
+    default void passedUnreadable(String statementId, String sql, RewriteRefusedException refusal) {}
+
+    /**
+     * {@code mode=observe}: the statement runs as written; {@code result} is what would run otherwise, or
+     * {@code refusal} why it would be refused (exactly one is set).
+     */
+    default void observed(String statementId, String sql, SoftDeleteMode mode, RewriteResult result,
+        RewriteRefusedException refusal) {}
+  }
+
+  /**
+   * The engine's whole answer for {@code sql} in {@code mode} (SQL, parameter sources, cascade statements),
+   * or {@code null} when the statement runs as written.
+   *
+   * @throws RewriteRefusedException the cached refusal, when the engine refuses the statement
+   */
+  public RewriteResult resultFor(String statementId, String sql, SoftDeleteMode mode) {
+    Cache<String, Outcome> cache = byMode.get(mode);
+    Outcome outcome = cache.getIfPresent(sql);
+    if (outcome == null) {
+      // the capturing lambda is made on a miss only
+      outcome = cache.get(sql, s -> decide(statementId, s, mode));
+    }
+    if (outcome.refusal != null) {
+      throw outcome.refusal;
+    }
+    return outcome.result;
+  }
+
+  /** How many answers are held, all modes together, after pending evictions: for the memory benchmark. */
+  public long size() {
+    long size = 0;
+    for (SoftDeleteMode mode : byMode.keySet()) {
+      size += cachedStatements(mode);
+    }
+    return size;
+  }
+
+  /** How many statements {@code mode} keeps, after pending evictions: the bound on this cache's memory. */
+  public long cachedStatements(SoftDeleteMode mode) {
+    Cache<String, Outcome> cache = byMode.get(mode);
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  private Outcome decide(String statementId, String sql, SoftDeleteMode mode) {
+    if (observe) {
+      return observed(statementId, sql, mode);
+    }
+    try {
+      RewriteResult result = rewriter.rewrite(sql, mode);
+      notes.rewritten(statementId, sql, mode, result);
+      return result.changed() ? new Outcome(result, null) : Outcome.UNCHANGED;
+    } catch (RewriteRefusedException e) {
+      if (warnOnUnparseableSelect && UnparseableSelects.mayPass(sql, e)) {
+        notes.passedUnreadable(statementId, sql, e);
+        return Outcome.UNCHANGED;
+      }
+      return new Outcome(null, e);
+    }
+  }
+
+  private Outcome observed(String statementId, String sql, SoftDeleteMode mode) {
+    try {
+      notes.observed(statementId, sql, mode, rewriter.rewrite(sql, mode), null);
+    } catch (RewriteRefusedException e) {
+      notes.observed(statementId, sql, mode, null, e);
+    }
+    return Outcome.UNCHANGED;
+  }
+
+  /** Exactly one of the fields is set, or neither when the statement runs unchanged. */
+  private record Outcome(RewriteResult result, RewriteRefusedException refusal) {
+    // result == null rather than the input: the caller's own String is handed back, not the first one cached
+    static final Outcome UNCHANGED = new Outcome(null, null);
+  }
+}
