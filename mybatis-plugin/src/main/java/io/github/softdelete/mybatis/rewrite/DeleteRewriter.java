@@ -33,10 +33,13 @@ final class DeleteRewriter {
 
   private final RewriteContext context;
   private final SelectFilter selects;
+  private final Dialect dialect;
 
-  DeleteRewriter(RewriteContext context, SelectFilter selects) {
+  /** @param dialect the database the statement runs on: a form it would not run is refused, not converted */
+  DeleteRewriter(RewriteContext context, SelectFilter selects, Dialect dialect) {
     this.context = context;
     this.selects = selects;
+    this.dialect = dialect;
   }
 
   Statement rewrite(Delete delete) {
@@ -70,6 +73,7 @@ final class DeleteRewriter {
           "a DELETE of soft-deletable and ordinary tables together cannot become one UPDATE;"
               + " delete from them in separate statements");
     }
+    UnrunnableForms.checkDelete(delete, dialect, RewriteContext.displayName(softTargets.get(0)));
     context.changed();
     return toUpdate(delete, targets);
   }

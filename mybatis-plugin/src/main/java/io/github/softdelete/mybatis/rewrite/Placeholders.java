@@ -112,7 +112,8 @@ final class Placeholders {
     if (quoted > i) {
       return quoted;
     }
-    if (sql.startsWith("--", i)) {
+    // the parser's line comments: -- and //
+    if (sql.startsWith("--", i) || sql.startsWith("//", i)) {
       int newline = sql.indexOf('\n', i);
       return newline < 0 ? sql.length() : newline + 1;
     }

@@ -29,7 +29,10 @@ final class StatementRewriter {
   private final Dialect dialect;
   private final TableColumns columns;
 
-  /** @param dialect the database the statement runs on: upserts and MERGE are converted per database */
+  /**
+   * @param dialect the database the statement runs on: upserts and MERGE are converted per database, and a
+   *     DELETE it would not run is refused
+   */
   StatementRewriter(RewriteContext context, Dialect dialect, TableColumns columns) {
     this.context = context;
     this.selects = new SelectFilter(context);
@@ -42,7 +45,7 @@ final class StatementRewriter {
     if (statement instanceof Select select) {
       rewriteSelect(select);
     } else if (statement instanceof Delete delete) {
-      return new DeleteRewriter(context, selects).rewrite(delete);
+      return new DeleteRewriter(context, selects, dialect).rewrite(delete);
     } else if (statement instanceof Update update) {
       return new UpdateRewriter(context, selects).rewrite(update);
     } else if (statement instanceof Insert insert) {

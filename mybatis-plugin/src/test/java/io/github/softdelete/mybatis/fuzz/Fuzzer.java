@@ -23,7 +23,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * over plain JDBC, again under {@code IncludeDeleted} against the raw SQL, and under {@code OnlyDeleted}
  * against the oracle whose entity (the first reference of each outermost block) reads deleted rows; each DELETE or UPDATE (some under
  * {@code IncludeDeleted}, some UPDATEs under {@code OnlyDeleted}) through
- * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch.
+ * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch. Every other
+ * case goes to MyBatis with comments in it ({@link SprinkledComments}).
  */
 final class Fuzzer {
   private final FuzzDatabase db;
@@ -71,7 +72,8 @@ final class Fuzzer {
   private void selectCase(SqlSession session, long seed, FuzzReport report) {
     GeneratedQuery query = new QueryGenerator(seed, db.dialect()).select();
     String app = query.app();
-    String label = labelled(seed, app);
+    String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
+    String label = labelled(seed, sent);
     boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
     String oracle = query.oracle(respect);
     Connection connection = session.getConnection();
@@ -98,7 +100,7 @@ final class Fuzzer {
       }
     }
     Map<String, Object> params = new HashMap<>(query.params());
-    params.put("sql", app);
+    params.put("sql", sent);
     Outcome filtered = mapperRows(session, params, query.width());
     if (filtered.refusal != null) {
       report.refused(seed, filtered.refusal, label);
@@ -224,10 +226,11 @@ final class Fuzzer {
     boolean onlyDeleted = seed % 4 == 1;
     GeneratedDml dml = new QueryGenerator(seed, db.dialect()).dml(includeDeleted || onlyDeleted);
     String app = dml.app();
+    String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
     boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
     String oracle = includeDeleted ? Template.app(dml.oracleTemplate())
         : onlyDeleted ? dml.onlyDeletedOracle(respect) : dml.oracle(respect);
-    String label = labelled(seed, (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + app);
+    String label = labelled(seed, (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + sent);
     Connection connection = session.getConnection();
     Map<FuzzTable, Map<Object, List<Object>>> before;
     Map<Object, Object> expected = new LinkedHashMap<>();
@@ -242,7 +245,7 @@ final class Fuzzer {
     }
     report.dmlGenerated(!expected.isEmpty());
     Map<String, Object> params = new HashMap<>(dml.params());
-    params.put("sql", app);
+    params.put("sql", sent);
     String statement = dml.delete() ? FuzzMapper.DELETE : FuzzMapper.UPDATE;
     Outcome outcome = includeDeleted ? IncludeDeleted.get(() -> update(session, statement, params))
         : onlyDeleted ? OnlyDeleted.get(() -> update(session, statement, params))
@@ -322,7 +325,8 @@ final class Fuzzer {
   private void upsertCase(SqlSession session, long seed, FuzzReport report) {
     GeneratedUpsert upsert = new UpsertGenerator(seed, db.dialect()).upsert();
     String app = upsert.app();
-    String label = labelled(seed, app);
+    String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
+    String label = labelled(seed, sent);
     Connection connection = session.getConnection();
     Map<Object, List<Object>> before;
     Map<Object, List<Object>> expected;
@@ -361,7 +365,7 @@ final class Fuzzer {
     }
     report.upsertGenerated(!met.isEmpty(), upsert.merge());
     Map<String, Object> params = new HashMap<>(upsert.params());
-    params.put("sql", app);
+    params.put("sql", sent);
     Outcome outcome = update(session, FuzzMapper.UPDATE, params);
     if (outcome.refusal != null) {
       report.refused(seed, outcome.refusal, label);
