@@ -12,6 +12,9 @@ import static io.github.softdelete.mybatis.SoftDeleteConfig.EXPLICIT_MARKER;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.KEYS;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.LIVE_VALUE;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.MODE;
+import static io.github.softdelete.mybatis.SoftDeleteConfig.ON_DELETE_SET;
+import static io.github.softdelete.mybatis.SoftDeleteConfig.ON_RESTORE_SET;
+import static io.github.softdelete.mybatis.SoftDeleteConfig.RESTORE_AUDIT;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.ON_UNPARSEABLE_SELECT;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.PARSE_TIMEOUT_MILLIS;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.SYSTEM_PREFIX;
@@ -69,7 +72,13 @@ final class ConfigReader {
           .error("same column as deletedByColumn '" + deletedBy + "'");
     }
     Optional<Setting> supplierSetting = source.value(DELETED_BY_SUPPLIER);
-    TableMarker global = new TableMarker(null, columns, liveValue, deletedValue, deletedBy, reason);
+    List<String> written = writtenBySoftdelete(columns, deletedBy, reason);
+    String onDeleteSet = source.value(ON_DELETE_SET).map(s -> ConfigValues.assignments(s, written)).orElse(null);
+    String onRestoreSet = source.value(ON_RESTORE_SET).map(s -> ConfigValues.assignments(s, written)).orElse(null);
+    boolean keepAuditOnRestore = source.value(RESTORE_AUDIT).map(s -> ConfigValues.choice(s, "clear", "keep"))
+        .orElse(false);
+    TableMarker global = new TableMarker(null, columns, liveValue, deletedValue, deletedBy, reason, onDeleteSet,
+        onRestoreSet);
     List<TableMarker> tableMarkers = TableMarkerReader.read(source, global);
     boolean anyDeletedBy = deletedBy != null || tableMarkers.stream().anyMatch(t -> t.deletedByColumn() != null);
     if (supplierSetting.isPresent() && !anyDeletedBy) {
@@ -80,7 +89,16 @@ final class ConfigReader {
     List<Cascade> cascades = source.value(CASCADE)
         .map(setting -> cascades(setting, softTables, global, tableMarkers)).orElse(List.of());
     return new SoftDeleteConfig(columns, softTables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
-        deletedBy, reason, supplier, cascades, observe, respectExplicitMarkers, tableMarkers);
+        deletedBy, reason, supplier, cascades, observe, respectExplicitMarkers, tableMarkers, onDeleteSet,
+        onRestoreSet, keepAuditOnRestore);
+  }
+
+  /** The columns softdelete writes itself on delete and restore: the marker candidates and audit columns. */
+  static List<String> writtenBySoftdelete(List<String> markerColumns, String deletedBy, String reason) {
+    List<String> written = new ArrayList<>(markerColumns);
+    written.add(deletedBy);
+    written.add(reason);
+    return written;
   }
 
   // the tables named in per-table keys are soft too

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /** Checks one configured value and turns it into what the configuration keeps; errors name the property. */
 final class ConfigValues {
@@ -84,6 +87,71 @@ final class ConfigValues {
       // not an expression: reported below
     }
     throw setting.error("not a SQL expression");
+  }
+
+  /**
+   * Assignments for the marking or restoring UPDATE, {@code col = expr}, separated by commas or (for agent
+   * options, which commas separate) single colons; returned comma-separated, as the parser printed them. Each
+   * column is a plain identifier that is none of {@code reserved} (the marker and audit columns, which softdelete
+   * writes itself) and appears once; each value an expression as {@link #expression} accepts.
+   */
+  static String assignments(Setting setting, List<String> reserved) {
+    String value = setting.value();
+    if (SqlText.containsOutsideQuotes(value, ";", "--", "/*", "#")) {
+      throw setting.error("comments and semicolons are not allowed in assignments");
+    }
+    if (SqlText.containsOutsideQuotes(value, "?")) {
+      throw setting.error("parameter placeholders ('?') are not allowed in assignments");
+    }
+    List<UpdateSet> sets;
+    try {
+      Statement parsed = CCJSqlParserUtil.parse("UPDATE softdelete_assignments SET " + colonsAsCommas(value));
+      sets = parsed instanceof Update update ? update.getUpdateSets() : null;
+    } catch (JSQLParserException | RuntimeException e) {
+      sets = null;
+    }
+    if (sets == null || sets.isEmpty()) {
+      throw setting.error("not a list of assignments column = expression, separated by commas or colons");
+    }
+    Set<String> seen = new HashSet<>();
+    List<String> printed = new ArrayList<>();
+    for (UpdateSet set : sets) {
+      if (set.getColumns().size() != 1 || set.getValues().size() != 1
+          || set.getColumns().get(0).getTable() != null && set.getColumns().get(0).getTable().getName() != null) {
+        throw setting.error("each assignment sets one unqualified column: '" + set + "'");
+      }
+      String column = set.getColumns().get(0).getColumnName();
+      for (String own : reserved) {
+        if (own != null && sameColumn(own, column)) {
+          throw setting.error("assigns '" + column + "', which softdelete writes itself");
+        }
+      }
+      if (!seen.add(SqlText.unquoted(column).toLowerCase(Locale.ROOT))) {
+        throw setting.error("assigns '" + column + "' twice");
+      }
+      printed.add(set.toString());
+    }
+    return String.join(", ", printed);
+  }
+
+  // a single colon outside quotes separates, a double one is a PostgreSQL cast
+  private static String colonsAsCommas(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    int i = 0;
+    while (i < value.length()) {
+      int end = SqlText.endOfQuoted(value, i);
+      if (end > i) {
+        out.append(value, i, end);
+        i = end;
+        continue;
+      }
+      char c = value.charAt(i);
+      boolean cast = c == ':' && (i + 1 < value.length() && value.charAt(i + 1) == ':'
+          || i > 0 && value.charAt(i - 1) == ':');
+      out.append(c == ':' && !cast ? ',' : c);
+      i++;
+    }
+    return out.toString();
   }
 
   /** A deleted value: never NULL, since a deleted row must not look live. */

@@ -53,17 +53,8 @@ public final class DeletedBy {
       throw new IllegalArgumentException("softdelete: the body of a DeletedBy scope must not be null");
     }
     DeletedBy previous = CURRENT.get();
-    CURRENT.set(previous == null ? this : new DeletedBy(
-        user != null ? user : previous.user, reason != null ? reason : previous.reason));
-    try {
-      return body.get();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
+    return restoring(previous == null ? this : new DeletedBy(
+        user != null ? user : previous.user, reason != null ? reason : previous.reason), body);
   }
 
   /** The thread's innermost scope, its values merged with the outer ones', or {@code null} outside any. */

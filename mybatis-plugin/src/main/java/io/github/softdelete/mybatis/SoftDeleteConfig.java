@@ -34,8 +34,13 @@ import java.util.Properties;
  *       would rewrite or refuse</td></tr>
  *   <tr><td>{@code explicitMarker}</td><td>{@code respect}</td><td>{@code filter} adds the automatic predicate
  *       even where the statement constrains the marker itself</td></tr>
+ *   <tr><td>{@code onDeleteSet}</td><td>(none)</td><td>further assignments of the UPDATE that marks a row,
+ *       {@code col = expr} separated by commas or colons</td></tr>
+ *   <tr><td>{@code onRestoreSet}</td><td>(none)</td><td>the same for the UPDATE that restores a row</td></tr>
+ *   <tr><td>{@code restoreAudit}</td><td>{@code clear}</td><td>{@code keep}: a restore leaves who and why
+ *       as they were</td></tr>
  *   <tr><td>{@code table.<name>.column}, {@code .liveValue}, {@code .deletedValue}, {@code .deletedByColumn},
- *       {@code .deleteReasonColumn}</td><td>(the global key)</td><td>the marker of one table ({@code table} or
+ *       {@code .deleteReasonColumn}, {@code .onDeleteSet}, {@code .onRestoreSet}</td><td>(the global key)</td><td>the marker of one table ({@code table} or
  *       {@code schema.table}), which these keys make soft</td></tr>
  * </table>
  *
@@ -58,16 +63,19 @@ public final class SoftDeleteConfig {
   static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
   static final String CASCADE = "cascade";
   static final String EXPLICIT_MARKER = "explicitMarker";
+  static final String ON_DELETE_SET = "onDeleteSet";
+  static final String ON_RESTORE_SET = "onRestoreSet";
+  static final String RESTORE_AUDIT = "restoreAudit";
   static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
       ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE,
-      EXPLICIT_MARKER);
+      EXPLICIT_MARKER, ON_DELETE_SET, ON_RESTORE_SET, RESTORE_AUDIT);
 
   private static final String NULL = ConfigValues.NULL;
   static final String DEFAULT_DELETED_VALUE = "CURRENT_TIMESTAMP";
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig(List.of("deleted_at"), List.of(), null, null, 10_000, false, 5_000, null, null,
-          null, List.of(), false, true, List.of());
+          null, List.of(), false, true, List.of(), null, null, false);
 
   private final List<String> columns;
   private final List<String> tables;
@@ -84,11 +92,18 @@ public final class SoftDeleteConfig {
   private final boolean observe;
   private final boolean respectExplicitMarkers;
   private final List<TableMarker> tableMarkers;
+  private final String onDeleteSet;
+  private final String onRestoreSet;
+  private final boolean keepAuditOnRestore;
 
   SoftDeleteConfig(List<String> columns, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
       String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
-      boolean respectExplicitMarkers, List<TableMarker> tableMarkers) {
+      boolean respectExplicitMarkers, List<TableMarker> tableMarkers, String onDeleteSet, String onRestoreSet,
+      boolean keepAuditOnRestore) {
+    this.onDeleteSet = onDeleteSet;
+    this.onRestoreSet = onRestoreSet;
+    this.keepAuditOnRestore = keepAuditOnRestore;
     this.columns = columns;
     this.tables = tables;
     this.liveValue = liveValue;
@@ -202,7 +217,8 @@ public final class SoftDeleteConfig {
   }
 
   private TableMarker globalMarker() {
-    return new TableMarker(null, columns, liveValue, deletedValue, deletedByColumn, deleteReasonColumn);
+    return new TableMarker(null, columns, liveValue, deletedValue, deletedByColumn, deleteReasonColumn,
+        onDeleteSet, onRestoreSet);
   }
 
   /**
@@ -252,6 +268,21 @@ public final class SoftDeleteConfig {
     return deleteReasonColumn;
   }
 
+  /** Further assignments of the UPDATE that marks a row, comma-separated, or {@code null}: none. */
+  public String onDeleteSet() {
+    return onDeleteSet;
+  }
+
+  /** Further assignments of the UPDATE that restores a row, comma-separated, or {@code null}: none. */
+  public String onRestoreSet() {
+    return onRestoreSet;
+  }
+
+  /** Whether a restore leaves the who and why columns as they were ({@code restoreAudit=keep}). */
+  public boolean keepAuditOnRestore() {
+    return keepAuditOnRestore;
+  }
+
   /** The configured {@link DeletedBySupplier}, or {@code null}. */
   public DeletedBySupplier deletedBySupplier() {
     return deletedBySupplier;
@@ -296,7 +327,8 @@ public final class SoftDeleteConfig {
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
         && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
         && observe == other.observe && respectExplicitMarkers == other.respectExplicitMarkers
-        && tableMarkers.equals(other.tableMarkers);
+        && tableMarkers.equals(other.tableMarkers) && Objects.equals(onDeleteSet, other.onDeleteSet)
+        && Objects.equals(onRestoreSet, other.onRestoreSet) && keepAuditOnRestore == other.keepAuditOnRestore;
   }
 
   private String supplierName() {
@@ -307,7 +339,7 @@ public final class SoftDeleteConfig {
   public int hashCode() {
     return Objects.hash(columns, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
         parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe,
-        respectExplicitMarkers, tableMarkers);
+        respectExplicitMarkers, tableMarkers, onDeleteSet, onRestoreSet, keepAuditOnRestore);
   }
 
   /**
@@ -329,6 +361,9 @@ public final class SoftDeleteConfig {
         + (deletedByColumn == null ? "" : ", " + DELETED_BY_COLUMN + "=" + deletedByColumn)
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
         + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())
+        + (onDeleteSet == null ? "" : ", " + ON_DELETE_SET + "=" + onDeleteSet)
+        + (onRestoreSet == null ? "" : ", " + ON_RESTORE_SET + "=" + onRestoreSet)
+        + (keepAuditOnRestore ? ", " + RESTORE_AUDIT + "=keep" : "")
         + (cascades.isEmpty() ? "" : ", " + CASCADE + "="
             + String.join(":", cascades.stream().map(Cascade::toString).toList()))
         + String.join("", tableMarkers.stream().map(t -> ", " + t.describe()).toList());

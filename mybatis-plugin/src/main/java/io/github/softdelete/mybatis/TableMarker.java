@@ -17,15 +17,24 @@ public final class TableMarker {
   private final String deletedValue;
   private final String deletedByColumn;
   private final String deleteReasonColumn;
+  private final String onDeleteSet;
+  private final String onRestoreSet;
 
   TableMarker(String table, List<String> columns, String liveValue, String deletedValue, String deletedByColumn,
       String deleteReasonColumn) {
+    this(table, columns, liveValue, deletedValue, deletedByColumn, deleteReasonColumn, null, null);
+  }
+
+  TableMarker(String table, List<String> columns, String liveValue, String deletedValue, String deletedByColumn,
+      String deleteReasonColumn, String onDeleteSet, String onRestoreSet) {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
     this.deletedByColumn = deletedByColumn;
     this.deleteReasonColumn = deleteReasonColumn;
+    this.onDeleteSet = onDeleteSet;
+    this.onRestoreSet = onRestoreSet;
   }
 
   /** The table, unquoted, {@code table} or {@code schema.table}; {@code null} for the global settings. */
@@ -61,13 +70,28 @@ public final class TableMarker {
     return deleteReasonColumn;
   }
 
+  /**
+   * Further assignments of the UPDATE that marks a row ({@code updated_at = CURRENT_TIMESTAMP, version = version
+   * + 1}), comma-separated, or {@code null}: not set.
+   */
+  public String onDeleteSet() {
+    return onDeleteSet;
+  }
+
+  /** Further assignments of the UPDATE that restores a row, or {@code null}: not set. */
+  public String onRestoreSet() {
+    return onRestoreSet;
+  }
+
   /** These settings, with what they leave unset taken from {@code defaults}. */
   TableMarker over(TableMarker defaults) {
     return new TableMarker(table, columns.isEmpty() ? defaults.columns : columns,
         liveValue != null ? liveValue : defaults.liveValue,
         deletedValue != null ? deletedValue : defaults.deletedValue,
         deletedByColumn != null ? deletedByColumn : defaults.deletedByColumn,
-        deleteReasonColumn != null ? deleteReasonColumn : defaults.deleteReasonColumn);
+        deleteReasonColumn != null ? deleteReasonColumn : defaults.deleteReasonColumn,
+        onDeleteSet != null ? onDeleteSet : defaults.onDeleteSet,
+        onRestoreSet != null ? onRestoreSet : defaults.onRestoreSet);
   }
 
   /** Whether {@code schema.name} (schema {@code null}: unqualified) is this table. */
@@ -91,6 +115,8 @@ public final class TableMarker {
     addIfSet(parts, prefix + "deletedValue", deletedValue);
     addIfSet(parts, prefix + "deletedByColumn", deletedByColumn);
     addIfSet(parts, prefix + "deleteReasonColumn", deleteReasonColumn);
+    addIfSet(parts, prefix + "onDeleteSet", onDeleteSet);
+    addIfSet(parts, prefix + "onRestoreSet", onRestoreSet);
     return String.join(", ", parts);
   }
 
@@ -109,7 +135,8 @@ public final class TableMarker {
     return Objects.equals(lower(table), lower(other.table)) && columns.equals(other.columns)
         && Objects.equals(liveValue, other.liveValue) && Objects.equals(deletedValue, other.deletedValue)
         && Objects.equals(deletedByColumn, other.deletedByColumn)
-        && Objects.equals(deleteReasonColumn, other.deleteReasonColumn);
+        && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
+        && Objects.equals(onDeleteSet, other.onDeleteSet) && Objects.equals(onRestoreSet, other.onRestoreSet);
   }
 
   private static String lower(String name) {
@@ -118,7 +145,8 @@ public final class TableMarker {
 
   @Override
   public int hashCode() {
-    return Objects.hash(lower(table), columns, liveValue, deletedValue, deletedByColumn, deleteReasonColumn);
+    return Objects.hash(lower(table), columns, liveValue, deletedValue, deletedByColumn, deleteReasonColumn,
+        onDeleteSet, onRestoreSet);
   }
 
   @Override

@@ -19,8 +19,11 @@ final class TableMarkerReader {
   static final String DELETED_VALUE = "deletedValue";
   static final String DELETED_BY_COLUMN = "deletedByColumn";
   static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
+  static final String ON_DELETE_SET = "onDeleteSet";
+  static final String ON_RESTORE_SET = "onRestoreSet";
   static final List<String> ATTRIBUTES =
-      List.of(COLUMN, LIVE_VALUE, DELETED_VALUE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN);
+      List.of(COLUMN, LIVE_VALUE, DELETED_VALUE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, ON_DELETE_SET,
+          ON_RESTORE_SET);
 
   private TableMarkerReader() {}
 
@@ -92,8 +95,13 @@ final class TableMarkerReader {
             ? "deletedByColumn '" + deletedBy : "deleteReasonColumn '" + reason) + "'");
       }
     }
+    List<String> written = ConfigReader.writtenBySoftdelete(markerColumns, deletedBy, reason);
+    String onDelete = Optional.ofNullable(settings.get(ON_DELETE_SET))
+        .map(setting -> ConfigValues.assignments(setting, written)).orElse(null);
+    String onRestore = Optional.ofNullable(settings.get(ON_RESTORE_SET))
+        .map(setting -> ConfigValues.assignments(setting, written)).orElse(null);
     return new TableMarker(table, columns, live, deleted, settings.containsKey(DELETED_BY_COLUMN) ? deletedBy : null,
-        settings.containsKey(DELETE_REASON_COLUMN) ? reason : null);
+        settings.containsKey(DELETE_REASON_COLUMN) ? reason : null, onDelete, onRestore);
   }
 
   // the table's own audit column, or the global one checked against the table's own marker column

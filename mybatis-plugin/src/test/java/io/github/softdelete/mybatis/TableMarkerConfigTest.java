@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The per-table keys {@code table.<name>.*}: read from every source, checked, shown. */
 class TableMarkerConfigTest {
   private static final String ATTRIBUTES = "per-table keys are table.<table or schema.table>.<attribute>, "
-      + "attributes: column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn";
+      + "attributes: column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn, onDeleteSet, onRestoreSet";
 
   @RegisterExtension
   final LogCapture logs = LogCapture.of(SoftDeleteConfig.class.getName());
@@ -272,6 +272,7 @@ class TableMarkerConfigTest {
   @Test
   void shouldListThePerTableAttributes() {
     assertThat(SoftDeleteConfig.tableKeys())
-        .isEqualTo(List.of("column", "liveValue", "deletedValue", "deletedByColumn", "deleteReasonColumn"));
+        .isEqualTo(List.of("column", "liveValue", "deletedValue", "deletedByColumn", "deleteReasonColumn",
+            "onDeleteSet", "onRestoreSet"));
   }
 }

@@ -159,7 +159,7 @@ class CommandLineIT {
     assertThat(child.exitCode()).isEqualTo(2);
     assertThat(child.lines()).first().isEqualTo("softdelete: unknown property 'table.orders.colum'; per-table keys"
         + " are table.<table or schema.table>.<attribute>, attributes: column, liveValue, deletedValue,"
-        + " deletedByColumn, deleteReasonColumn");
+        + " deletedByColumn, deleteReasonColumn, onDeleteSet, onRestoreSet");
   }
 
   private static String h2Jar() throws java.io.IOException {

@@ -3,29 +3,23 @@ package io.github.softdelete.compat.mybatisplus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.baomidou.mybatisplus.annotation.DbType;
-import com.baomidou.mybatisplus.core.MybatisConfiguration;
-import com.baomidou.mybatisplus.core.MybatisSqlSessionFactoryBuilder;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import io.github.softdelete.compat.mybatisplus.SideBySide.Registration;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
-import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +32,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MyBatisPlusSideBySideIT {
   private static final AtomicInteger COUNTER = new AtomicInteger();
-
-  enum Registration { MYBATIS_PLUS_FIRST, MYBATIS_PLUS_LAST }
 
   private UnpooledDataSource dataSource;
 
@@ -147,26 +139,14 @@ class MyBatisPlusSideBySideIT {
     properties.setProperty("tables", "users");
     Interceptor softDelete = new SoftDeleteInterceptor(SoftDeleteConfig.fromProperties(properties));
 
-    MybatisConfiguration configuration = new MybatisConfiguration();
-    configuration.setEnvironment(new Environment("compat", new JdbcTransactionFactory(), dataSource));
-    // the interceptor added last is outermost
-    configuration.addInterceptor(registration == Registration.MYBATIS_PLUS_FIRST ? mybatisPlus : softDelete);
-    configuration.addInterceptor(registration == Registration.MYBATIS_PLUS_FIRST ? softDelete : mybatisPlus);
-    configuration.addMapper(UserMapper.class);
-    return new MybatisSqlSessionFactoryBuilder().build(configuration);
+    return SideBySide.factory(dataSource, registration, mybatisPlus, softDelete, UserMapper.class);
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
+    SideBySide.execute(dataSource, sql);
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return SideBySide.count(dataSource, sql);
   }
 }

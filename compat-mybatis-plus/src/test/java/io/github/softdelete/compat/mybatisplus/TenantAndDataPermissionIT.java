@@ -2,23 +2,19 @@ package io.github.softdelete.compat.mybatisplus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.baomidou.mybatisplus.core.MybatisConfiguration;
-import com.baomidou.mybatisplus.core.MybatisSqlSessionFactoryBuilder;
 import com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.handler.MultiDataPermissionHandler;
 import com.baomidou.mybatisplus.extension.plugins.handler.TenantLineHandler;
 import com.baomidou.mybatisplus.extension.plugins.inner.DataPermissionInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.TenantLineInnerInterceptor;
+import io.github.softdelete.compat.mybatisplus.SideBySide.Registration;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.OnlyDeleted;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import io.github.softdelete.mybatis.Undelete;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -29,11 +25,9 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
-import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,8 +44,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TenantAndDataPermissionIT {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final long TENANT = 1;
-
-  enum Registration { MYBATIS_PLUS_FIRST, MYBATIS_PLUS_LAST }
 
   private UnpooledDataSource dataSource;
   // each statement the data permission handler saw, by its table
@@ -179,26 +171,14 @@ class TenantAndDataPermissionIT {
     properties.setProperty("tables", "accounts,invoices");
     Interceptor softDelete = new SoftDeleteInterceptor(SoftDeleteConfig.fromProperties(properties));
 
-    MybatisConfiguration configuration = new MybatisConfiguration();
-    configuration.setEnvironment(new Environment("compat", new JdbcTransactionFactory(), dataSource));
-    // the interceptor added last is outermost
-    configuration.addInterceptor(registration == Registration.MYBATIS_PLUS_FIRST ? mybatisPlus : softDelete);
-    configuration.addInterceptor(registration == Registration.MYBATIS_PLUS_FIRST ? softDelete : mybatisPlus);
-    configuration.addMapper(AccountMapper.class);
-    return new MybatisSqlSessionFactoryBuilder().build(configuration);
+    return SideBySide.factory(dataSource, registration, mybatisPlus, softDelete, AccountMapper.class);
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
+    SideBySide.execute(dataSource, sql);
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return SideBySide.count(dataSource, sql);
   }
 }

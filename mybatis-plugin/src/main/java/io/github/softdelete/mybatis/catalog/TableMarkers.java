@@ -152,7 +152,7 @@ final class TableMarkers {
     }
   }
 
-  private static SoftDeleteMarker marker(String table, TableMarker settings, String column, String live,
+  private SoftDeleteMarker marker(String table, TableMarker settings, String column, String live,
       String deleted) {
     if (live.strip().equalsIgnoreCase(deleted.strip())) {
       throw new SoftDeleteException("softdelete: table '" + table + "' would mark deleted rows in column '" + column
@@ -160,7 +160,8 @@ final class TableMarkers {
           + ".liveValue and table." + table + ".deletedValue");
     }
     return SoftDeleteMarker.of(column, live, deleted)
-        .withAuditColumns(settings.deletedByColumn(), settings.deleteReasonColumn());
+        .withAuditColumns(settings.deletedByColumn(), settings.deleteReasonColumn())
+        .withUpdates(settings.onDeleteSet(), settings.onRestoreSet(), config.keepAuditOnRestore());
   }
 
   // one bound timestamp ties a cascade's children to their parent: a flag cannot

@@ -29,7 +29,8 @@ public final class EngineFactory {
     this.config = config;
     this.catalog = new SoftTableCatalog(config);
     this.fallbackMarker = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue())
-        .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn());
+        .withAuditColumns(config.deletedByColumn(), config.deleteReasonColumn())
+        .withUpdates(config.onDeleteSet(), config.onRestoreSet(), config.keepAuditOnRestore());
     this.parseTimeout = Duration.ofMillis(config.parseTimeoutMillis());
   }
 

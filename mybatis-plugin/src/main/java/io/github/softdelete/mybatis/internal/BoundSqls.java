@@ -34,8 +34,9 @@ final class BoundSqls {
    * application's parameter mappings where it wrote them, and for each value the library adds a mapping of
    * its own, whose value is an additional parameter of the copy.
    *
-   * @throws IllegalArgumentException when the bindings do not use every application parameter exactly once,
-   *     in order (the SQL does not have as many {@code ?} as MyBatis has mappings)
+   * @throws IllegalArgumentException when the bindings do not use every application parameter, first in order
+   *     (the SQL does not have as many {@code ?} as MyBatis has mappings); a later use of one already bound
+   *     (a copy) binds the same value again
    */
   static BoundSql withBindings(Configuration configuration, BoundSql original, String sql, List<Binding> bindings,
       AddedValues values) {
@@ -47,6 +48,9 @@ final class BoundSqls {
         mappings.add(mappingFor(configuration, binding.added()));
       } else if (binding.original() == next && next < originals.size()) {
         mappings.add(originals.get(next++));
+      } else if (binding.original() >= 0 && binding.original() < next) {
+        // a parameter the rewrite writes again (a MERGE's inserted value, in its revive): the same value
+        mappings.add(originals.get(binding.original()));
       } else {
         throw new IllegalArgumentException("placeholder " + binding.original() + " of " + originals.size());
       }

@@ -107,17 +107,18 @@ public final class DatabaseRewriters {
     return found;
   }
 
-  // the columns only where upserts are converted: a revived row takes the ones the statement does not name afresh
+  // the columns only where upserts or MERGE are converted: a revived row takes the ones the statement does not
+  // name afresh, and a MERGE must match on the primary key
   private static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
     Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
-    boolean upserts = dialect == Dialect.MYSQL || dialect == Dialect.POSTGRESQL;
-    return new Database(dialect, upserts && !tables.isEmpty() ? TableColumns.read(connection, tables) : TableColumns.NONE);
+    boolean revives = dialect.revivesDeletedRows() && !tables.isEmpty();
+    return new Database(dialect, revives ? TableColumns.read(connection, tables) : TableColumns.NONE);
   }
 
   /** The soft tables of one database, and what the engine needs to know of the database itself. */
   private record Target(SoftTables tables, Database database) {}
 
-  /** The database product, and the soft tables' columns (known where upserts are converted). */
+  /** The database product, and the soft tables' columns (known where upserts or MERGE are converted). */
   private record Database(Dialect dialect, TableColumns columns) {
     static final Database UNKNOWN = new Database(Dialect.UNKNOWN, TableColumns.NONE);
   }

@@ -25,6 +25,7 @@ final class Catalog {
   private final boolean schemas;
   private final String currentCatalog;
   private final String currentSchema;
+  private final boolean skipLocked;
 
   Catalog(Connection connection) throws SQLException {
     this.metaData = connection.getMetaData();
@@ -34,6 +35,16 @@ final class Catalog {
     this.schemas = metaData.supportsSchemasInTableDefinitions();
     this.currentCatalog = connection.getCatalog();
     this.currentSchema = schemas ? JdbcSchemas.currentSchema(connection) : null;
+    this.skipLocked = "PostgreSQL".equalsIgnoreCase(metaData.getDatabaseProductName());
+  }
+
+  /**
+   * Whether batches may skip the rows another purge has locked ({@code FOR UPDATE SKIP LOCKED}), so that purges
+   * running at once work on different batches. PostgreSQL only: on MariaDB two such batches copying into one
+   * archive take gap locks on its key and deadlock, so there a purge waits for the other's batch instead.
+   */
+  boolean skipsLockedRows() {
+    return skipLocked;
   }
 
   /** The table {@code name} ({@code table} or {@code schema.table}), if it exists. */

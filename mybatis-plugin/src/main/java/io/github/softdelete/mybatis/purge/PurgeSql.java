@@ -18,8 +18,10 @@ final class PurgeSql {
   private final String liveValue;
   private final String table;
   private final String archive;
+  private final boolean skipLocked;
 
-  PurgeSql(PurgeTarget target, Function<String, String> quote, String liveValue) {
+  PurgeSql(PurgeTarget target, Function<String, String> quote, String liveValue, boolean skipLocked) {
+    this.skipLocked = skipLocked;
     this.target = target;
     this.quote = quote;
     this.liveValue = liveValue;
@@ -32,11 +34,14 @@ final class PurgeSql {
     return "SELECT COUNT(*) FROM " + table + " " + SOURCE + " WHERE " + condition(SOURCE);
   }
 
-  /** The next batch's primary keys, locked until the batch commits. Parameter: the cut-off. */
+  /**
+   * The next batch's primary keys, locked until the batch commits; where the database can, passing over the
+   * rows another purge's batch holds. Parameter: the cut-off.
+   */
   String nextBatch(int size) {
     String keys = columns(SOURCE, target.table().primaryKey());
     return "SELECT " + keys + " FROM " + table + " " + SOURCE + " WHERE " + condition(SOURCE)
-        + " ORDER BY " + keys + " LIMIT " + size + " FOR UPDATE";
+        + " ORDER BY " + keys + " LIMIT " + size + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
   }
 
   /**

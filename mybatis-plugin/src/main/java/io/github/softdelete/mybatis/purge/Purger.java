@@ -49,7 +49,8 @@ public final class Purger {
         List<PurgeReport.Table> reports = new ArrayList<>();
         for (PurgeTarget target : targets) {
           current = target.name();
-          reports.add(purge(connection, target, new PurgeSql(target, catalog::quoted, target.liveValue()), cutoff));
+          reports.add(purge(connection, target, new PurgeSql(target, catalog::quoted, target.liveValue(),
+              catalog.skipsLockedRows()), cutoff));
         }
         return new PurgeReport(settings.dryRun(), cutoff, reports);
       } finally {

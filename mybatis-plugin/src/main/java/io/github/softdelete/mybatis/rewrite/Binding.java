@@ -2,7 +2,8 @@ package io.github.softdelete.mybatis.rewrite;
 
 /**
  * Where the value of one {@code ?} of a rewritten statement comes from: one of the application's own
- * parameters (by its position in the original statement), or a value the library adds.
+ * parameters (by its position in the original statement; a rewrite may use one twice), or a value the library
+ * adds.
  *
  * @param original the index of the application's parameter, or -1 for an added value
  * @param added the added value, or {@code null} for an application parameter

@@ -10,6 +10,7 @@ import java.util.Map;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * The children's side of a DELETE on a table with cascades: one UPDATE per path from the parent to each
@@ -105,8 +106,10 @@ final class CascadeRewriter {
     StringBuilder sql = new StringBuilder("UPDATE ").append(last.childTable()).append(" SET ");
     sql.append(child.column()).append(" = ")
         .append(undo ? child.liveValue() : Placeholders.of(Binding.Added.MARKER));
-    appendAudit(sql, child.deletedByColumn(), Binding.Added.DELETED_BY, undo);
-    appendAudit(sql, child.deleteReasonColumn(), Binding.Added.DELETE_REASON, undo);
+    for (UpdateSet set : child.sideEffects(null, undo, Placeholders.of(Binding.Added.DELETED_BY),
+        Placeholders.of(Binding.Added.DELETE_REASON))) {
+      sql.append(", ").append(set);
+    }
     return sql.append(" WHERE ").append(childCondition(last, rows, undo)).toString();
   }
 
@@ -118,12 +121,6 @@ final class CascadeRewriter {
     }
     return qualified(table, edge.childColumn()) + " IN (SELECT " + parentRows + ") AND "
         + marker.live(table(table));
-  }
-
-  private static void appendAudit(StringBuilder sql, String column, Binding.Added added, boolean undo) {
-    if (column != null) {
-      sql.append(", ").append(column).append(" = ").append(undo ? "NULL" : Placeholders.of(added));
-    }
   }
 
   private static String qualified(String qualifier, String column) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -34,10 +33,13 @@ final class DeleteRewriter {
 
   private final RewriteContext context;
   private final SelectFilter selects;
+  private final Dialect dialect;
 
-  DeleteRewriter(RewriteContext context, SelectFilter selects) {
+  /** @param dialect the database the statement runs on: a form it would not run is refused, not converted */
+  DeleteRewriter(RewriteContext context, SelectFilter selects, Dialect dialect) {
     this.context = context;
     this.selects = selects;
+    this.dialect = dialect;
   }
 
   Statement rewrite(Delete delete) {
@@ -71,6 +73,7 @@ final class DeleteRewriter {
           "a DELETE of soft-deletable and ordinary tables together cannot become one UPDATE;"
               + " delete from them in separate statements");
     }
+    UnrunnableForms.checkDelete(delete, dialect, RewriteContext.displayName(softTargets.get(0)));
     context.changed();
     return toUpdate(delete, targets);
   }
@@ -202,18 +205,10 @@ final class DeleteRewriter {
     Expression value = undo() ? marker.liveValue()
         : cascading ? Placeholders.of(Binding.Added.MARKER) : marker.deletedValue();
     update.addUpdateSet(new UpdateSet(marker.columnOf(qualifier), value));
-    if (marker.deletedByColumn() != null) {
-      update.addUpdateSet(new UpdateSet(auditColumn(qualifier, marker.deletedByColumn()),
-          undo() ? new NullValue() : Placeholders.of(Binding.Added.DELETED_BY)));
+    for (UpdateSet set : marker.sideEffects(qualifier, undo(), Placeholders.of(Binding.Added.DELETED_BY),
+        Placeholders.of(Binding.Added.DELETE_REASON))) {
+      update.addUpdateSet(set);
     }
-    if (marker.deleteReasonColumn() != null) {
-      update.addUpdateSet(new UpdateSet(auditColumn(qualifier, marker.deleteReasonColumn()),
-          undo() ? new NullValue() : Placeholders.of(Binding.Added.DELETE_REASON)));
-    }
-  }
-
-  private static Column auditColumn(Table qualifier, String name) {
-    return qualifier == null ? new Column(name) : new Column(qualifier, name);
   }
 
   /**

@@ -10,6 +10,10 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.merge.MergeDelete;
+import net.sf.jsqlparser.statement.merge.MergeOperation;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
@@ -82,6 +86,38 @@ final class ExplicitMarkers {
     }
     block.conditions.add(delete.getWhere());
     return block.decide();
+  }
+
+  /**
+   * The references of a MERGE that it constrains: its target and a source table, by the ON and the conditions of
+   * its WHEN MATCHED clauses (a WHEN NOT MATCHED clause sees the source only), and the target also when one of
+   * its WHEN MATCHED UPDATEs assigns the marker (the application's own revive).
+   */
+  static Set<Table> of(RewriteContext context, Merge merge) {
+    ExplicitMarkers block = new ExplicitMarkers(context);
+    if (!context.respectsExplicitMarkers()) {
+      return block.constrained;
+    }
+    block.addFrom(merge.getTable(), null);
+    block.addFrom(merge.getFromItem(), null);
+    block.conditions.add(merge.getOnCondition());
+    List<MergeOperation> operations = merge.getOperations() == null ? List.of() : merge.getOperations();
+    for (MergeOperation operation : operations) {
+      if (operation instanceof MergeUpdate update) {
+        block.conditions.add(update.getAndPredicate());
+      } else if (operation instanceof MergeDelete delete) {
+        block.conditions.add(delete.getAndPredicate());
+      }
+    }
+    block.decide();
+    for (MergeOperation operation : operations) {
+      if (operation instanceof MergeUpdate update && update.getUpdateSets() != null) {
+        for (UpdateSet set : update.getUpdateSets()) {
+          set.getColumns().forEach(column -> block.assigned(column, merge.getTable()));
+        }
+      }
+    }
+    return block.constrained;
   }
 
   // SET's own columns belong to the target unless qualified (PostgreSQL's SET takes no qualifier at all)

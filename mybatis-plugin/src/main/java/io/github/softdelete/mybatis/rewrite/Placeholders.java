@@ -2,18 +2,26 @@ package io.github.softdelete.mybatis.rewrite;
 
 import io.github.softdelete.mybatis.sql.SqlText;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.statement.Statement;
 
 /**
  * The values the library adds travel through the rewrite as named parameters ({@code :__softdelete_marker});
  * once the SQL is printed, they become {@code ?} and every {@code ?} is told where its value comes from, in
  * the order JDBC binds them. Scanning the printed SQL, rather than the tree, keeps that order exactly the
- * order of the text.
+ * order of the text. A parameter of the application's that a rewrite writes a second time (a MERGE's inserted
+ * value, again in its revive) travels as {@code :__softdelete_copy_<n>}: another {@code ?} bound to its n-th.
  */
 final class Placeholders {
   private static final String PREFIX = "__softdelete_";
+  private static final String COPY = "COPY_";
+  private static final String COPY_PARAMETER = ":" + PREFIX + COPY.toLowerCase(Locale.ROOT);
 
   private Placeholders() {}
 
@@ -22,14 +30,41 @@ final class Placeholders {
     return new JdbcNamedParameter(PREFIX + added.name().toLowerCase(Locale.ROOT));
   }
 
+  /** How a second use of the application's parameter {@code index} (from 0, in text order) is printed. */
+  static String copyOf(int index) {
+    return COPY_PARAMETER + index;
+  }
+
   /** Whether the printed SQL carries any added value. */
   static boolean carriesAdded(String sql) {
     return sql.contains(":" + PREFIX);
   }
 
+  /** Whether the printed SQL writes one of the application's parameters a second time. */
+  static boolean carriesCopies(String sql) {
+    return sql.contains(COPY_PARAMETER);
+  }
+
   /**
-   * {@code sql} with each added value replaced by {@code ?}, and the source of every {@code ?}: the i-th
-   * {@code ?} the application wrote is its parameter i. {@code ?} inside quotes and comments is not a
+   * Whether the parser read each {@code ?} of {@code sql} as a parameter, as {@link #bind} counts them: then its
+   * numbering, by which a copy names its parameter, is the application's.
+   */
+  static boolean parsedAsWritten(List<Statement> statements, String sql) {
+    Set<Object> parameters = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Statement statement : statements) {
+      AstWalker.walk(statement, node -> {
+        if (node instanceof JdbcParameter parameter) {
+          parameters.add(parameter);
+        }
+        return true;
+      });
+    }
+    return parameters.size() == originalCount(sql);
+  }
+
+  /**
+   * {@code sql} with each added value and copy replaced by {@code ?}, and the source of every {@code ?}: the
+   * i-th {@code ?} the application wrote is its parameter i. {@code ?} inside quotes and comments is not a
    * parameter.
    */
   static Bound bind(String sql) {
@@ -54,7 +89,8 @@ final class Placeholders {
           nameEnd++;
         }
         String name = sql.substring(i + 1 + PREFIX.length(), nameEnd).toUpperCase(Locale.ROOT);
-        bindings.add(Binding.added(Binding.Added.valueOf(name)));
+        bindings.add(name.startsWith(COPY) ? Binding.original(Integer.parseInt(name.substring(COPY.length())))
+            : Binding.added(Binding.Added.valueOf(name)));
         out.append('?');
         i = nameEnd;
       } else {
@@ -76,7 +112,8 @@ final class Placeholders {
     if (quoted > i) {
       return quoted;
     }
-    if (sql.startsWith("--", i)) {
+    // the parser's line comments: -- and //
+    if (sql.startsWith("--", i) || sql.startsWith("//", i)) {
       int newline = sql.indexOf('\n', i);
       return newline < 0 ? sql.length() : newline + 1;
     }

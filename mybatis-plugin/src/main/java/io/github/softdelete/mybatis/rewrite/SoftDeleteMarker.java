@@ -1,5 +1,7 @@
 package io.github.softdelete.mybatis.rewrite;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.BinaryExpression;
@@ -17,6 +19,8 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * The marker column and its two states: the predicate that says a row is live (or deleted) and the value a
@@ -30,14 +34,22 @@ public final class SoftDeleteMarker {
   // null when not recorded
   private final String deletedByColumn;
   private final String deleteReasonColumn;
+  // further assignments of the marking and the restoring UPDATE; empty when none
+  private final List<UpdateSet> onDelete;
+  private final List<UpdateSet> onRestore;
+  // a restore leaves who and why as they were
+  private final boolean keepAuditOnRestore;
 
   private SoftDeleteMarker(String column, Expression liveValue, Expression deletedValue, String deletedByColumn,
-      String deleteReasonColumn) {
+      String deleteReasonColumn, List<UpdateSet> onDelete, List<UpdateSet> onRestore, boolean keepAuditOnRestore) {
     this.column = column;
     this.liveValue = liveValue;
     this.deletedValue = deletedValue;
     this.deletedByColumn = deletedByColumn;
     this.deleteReasonColumn = deleteReasonColumn;
+    this.onDelete = onDelete;
+    this.onRestore = onRestore;
+    this.keepAuditOnRestore = keepAuditOnRestore;
   }
 
   /**
@@ -48,7 +60,32 @@ public final class SoftDeleteMarker {
    * @param deleteReasonColumn an identifier, or {@code null}: not recorded
    */
   public SoftDeleteMarker withAuditColumns(String deletedByColumn, String deleteReasonColumn) {
-    return new SoftDeleteMarker(column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn);
+    return new SoftDeleteMarker(column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn, onDelete,
+        onRestore, keepAuditOnRestore);
+  }
+
+  /**
+   * This marker, with further assignments that the UPDATE marking a row and the UPDATE restoring it make.
+   *
+   * @param onDeleteSet {@code col = expr, ...} (validated by the configuration), or {@code null}: none
+   * @param onRestoreSet the same for a restore, or {@code null}: none
+   * @param keepAuditOnRestore a restore leaves the who and why columns as they are instead of clearing them
+   * @throws IllegalArgumentException when a list is not assignments
+   */
+  public SoftDeleteMarker withUpdates(String onDeleteSet, String onRestoreSet, boolean keepAuditOnRestore) {
+    return new SoftDeleteMarker(column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn,
+        assignments(onDeleteSet), assignments(onRestoreSet), keepAuditOnRestore);
+  }
+
+  private static List<UpdateSet> assignments(String sql) {
+    if (sql == null || sql.isBlank()) {
+      return List.of();
+    }
+    try {
+      return List.copyOf(((Update) CCJSqlParserUtil.parse("UPDATE t SET " + sql)).getUpdateSets());
+    } catch (JSQLParserException | RuntimeException e) {
+      throw new IllegalArgumentException("not a list of assignments: " + sql, e);
+    }
   }
 
   /**
@@ -59,7 +96,7 @@ public final class SoftDeleteMarker {
    */
   public static SoftDeleteMarker of(String column, String liveValue, String deletedValue) {
     Expression live = "NULL".equals(liveValue.trim().toUpperCase(Locale.ROOT)) ? null : grouped(expression(liveValue));
-    return new SoftDeleteMarker(column, live, expression(deletedValue), null, null);
+    return new SoftDeleteMarker(column, live, expression(deletedValue), null, null, List.of(), List.of(), false);
   }
 
   /**
@@ -131,5 +168,32 @@ public final class SoftDeleteMarker {
   /** The column that records why, or {@code null}. */
   String deleteReasonColumn() {
     return deleteReasonColumn;
+  }
+
+  /**
+   * What the marking ({@code restore} false) or restoring UPDATE writes besides the marker: the audit columns
+   * (on a restore NULL, unless they are kept) and the configured further assignments, each column qualified
+   * when {@code qualifier} is not null. {@code who} and {@code why} are the values a delete binds.
+   */
+  List<UpdateSet> sideEffects(Table qualifier, boolean restore, Expression who, Expression why) {
+    List<UpdateSet> sets = new ArrayList<>();
+    if (!(restore && keepAuditOnRestore)) {
+      if (deletedByColumn != null) {
+        sets.add(new UpdateSet(column(qualifier, deletedByColumn), restore ? new NullValue() : who));
+      }
+      if (deleteReasonColumn != null) {
+        sets.add(new UpdateSet(column(qualifier, deleteReasonColumn), restore ? new NullValue() : why));
+      }
+    }
+    for (UpdateSet configured : restore ? onRestore : onDelete) {
+      // the value nodes are shared between statements: they are only ever printed, never changed
+      sets.add(new UpdateSet(column(qualifier, configured.getColumns().get(0).getColumnName()),
+          configured.getValues().get(0)));
+    }
+    return sets;
+  }
+
+  private static Column column(Table qualifier, String name) {
+    return qualifier == null ? new Column(name) : new Column(qualifier, name);
   }
 }

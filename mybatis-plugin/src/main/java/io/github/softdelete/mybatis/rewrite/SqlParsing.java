@@ -4,6 +4,7 @@ import java.time.Duration;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
@@ -24,9 +25,17 @@ final class SqlParsing {
    * @throws UnreadableSqlException when the parser cannot read the text, or not within {@code timeout}
    */
   static Statements parse(String sql, Duration timeout) {
+    return parse(sql, timeout, null);
+  }
+
+  /**
+   * As {@link #parse(String, Duration)}; {@code tokens}, the same text's, is handed the tokens the parser read,
+   * so that it need not read them again.
+   */
+  static Statements parse(String sql, Duration timeout, SqlTokens tokens) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      return checked(bounded(newParser(sql, false), deadline, timeout));
+      return checked(bounded(newParser(sql, false), deadline, timeout, tokens));
     } catch (ParseException | TokenMgrException | UnreadableSqlException simpleFailure) {
       if (simpleFailure instanceof TimedOut) {
         throw (TimedOut) simpleFailure;
@@ -36,7 +45,7 @@ final class SqlParsing {
         throw new UnreadableSqlException(simpleFailure);
       }
       try {
-        return checked(bounded(newParser(sql, true), deadline, timeout));
+        return checked(bounded(newParser(sql, true), deadline, timeout, tokens));
       } catch (ParseException | TokenMgrException complexFailure) {
         throw new UnreadableSqlException(complexFailure);
       }
@@ -46,15 +55,21 @@ final class SqlParsing {
   }
 
   /** Runs the parser until it is done or the deadline passes, whichever comes first. */
-  private static Statements bounded(CCJSqlParser parser, long deadline, Duration timeout) throws ParseException {
+  private static Statements bounded(CCJSqlParser parser, long deadline, Duration timeout, SqlTokens tokens)
+      throws ParseException {
     if (deadline - System.nanoTime() <= 0) {
       throw new TimedOut(timeout);
     }
+    // the parser links each token it reads to the next, from this one on
+    Token head = parser.token;
     try (ParseWatchdog.Running running = ParseWatchdog.watch(parser, deadline)) {
       try {
         Statements statements = parser.Statements();
         if (running.interrupted()) {
           throw new TimedOut(timeout);
+        }
+        if (tokens != null) {
+          tokens.readBy(head);
         }
         return statements;
       } catch (ParseException | TokenMgrException e) {

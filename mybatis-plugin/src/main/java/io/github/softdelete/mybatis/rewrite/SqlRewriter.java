@@ -107,14 +107,19 @@ public final class SqlRewriter {
     if (mentioned == null) {
       return RewriteResult.unchanged(sql);
     }
+    SqlTokens written = new SqlTokens(sql);
     Statements statements;
     try {
-      statements = SqlParsing.parse(sql, parseTimeout);
+      statements = SqlParsing.parse(sql, parseTimeout, written);
     } catch (SqlParsing.UnreadableSqlException e) {
       throw new RewriteRefusedException(mentioned,
           "the SQL parser cannot read the statement (" + e.getMessage() + "), so softdelete cannot tell"
-              + " whether it leaks or erases deleted rows",
+              + " whether it leaks or erases deleted rows" + MergeHints.forUnreadable(sql),
           true, e);
+    }
+    String misread = lexicalDifference(written, mentioned);
+    if (misread != null) {
+      throw new RewriteRefusedException(mentioned, misread);
     }
     boolean changed = false;
     List<Statement> rewritten = new ArrayList<>(statements.size());
@@ -147,16 +152,41 @@ public final class SqlRewriter {
       // the very same string: left as written means not even reprinted
       return new RewriteResult(sql, false, null, List.of(), null, List.copyOf(left));
     }
-    String printed = join(rewritten);
+    String printed = withComments(written, join(rewritten), mentioned);
     if (OracleOuterJoins.markers(printed) != OracleOuterJoins.markers(sql)) {
       // the parser keeps one (+) per comparison: u.a(+) = o.b(+) would come back as a different join
       throw new RewriteRefusedException(mentioned, "the SQL parser does not keep every Oracle outer join marker"
           + " (+) of the statement, so its joins would change; write the join as LEFT JOIN ... ON");
     }
+    if (Placeholders.carriesCopies(printed) && !Placeholders.parsedAsWritten(rewritten, sql)) {
+      // a copy names its parameter by the parser's count, which must then be the count JDBC binds by
+      throw new RewriteRefusedException(mentioned, "the parser does not read every ? of the statement as a"
+          + " parameter, so the parameters the conversion writes a second time cannot be bound with certainty");
+    }
     if (before.isEmpty() && !Placeholders.carriesAdded(printed)) {
       return new RewriteResult(printed, true, null, List.of(), target, List.copyOf(left));
     }
     return bound(sql, printed, before, mentioned, statements.size(), target, List.copyOf(left));
+  }
+
+  private String lexicalDifference(SqlTokens written, String mentioned) {
+    try {
+      return LexicalDifferences.in(written, dialect);
+    } catch (RuntimeException bug) {
+      throw new RewriteRefusedException(mentioned, "softdelete failed to read the statement's strings and comments ("
+          + bug + "); please report it with the SQL", false, bug);
+    }
+  }
+
+  private String withComments(SqlTokens written, String printed, String mentioned) {
+    try {
+      return Comments.keep(written, printed, dialect, mentioned);
+    } catch (RewriteRefusedException refused) {
+      throw refused;
+    } catch (RuntimeException bug) {
+      throw new RewriteRefusedException(mentioned, "softdelete failed to keep the statement's comments ("
+          + bug + "); please report it with the SQL", false, bug);
+    }
   }
 
   /** Turns the added values into {@code ?} and checks that every statement uses all of the application's. */

@@ -15,6 +15,7 @@ import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
@@ -25,25 +26,34 @@ final class StatementRewriter {
   private final RewriteContext context;
   private final SelectFilter selects;
   private final UpsertRewriter upserts;
+  private final Dialect dialect;
+  private final TableColumns columns;
 
-  /** @param dialect the database the statement runs on: upserts are converted per database */
+  /**
+   * @param dialect the database the statement runs on: upserts and MERGE are converted per database, and a
+   *     DELETE it would not run is refused
+   */
   StatementRewriter(RewriteContext context, Dialect dialect, TableColumns columns) {
     this.context = context;
     this.selects = new SelectFilter(context);
     this.upserts = new UpsertRewriter(context, dialect, columns);
+    this.dialect = dialect;
+    this.columns = columns;
   }
 
   Statement rewrite(Statement statement) {
     if (statement instanceof Select select) {
       rewriteSelect(select);
     } else if (statement instanceof Delete delete) {
-      return new DeleteRewriter(context, selects).rewrite(delete);
+      return new DeleteRewriter(context, selects, dialect).rewrite(delete);
     } else if (statement instanceof Update update) {
       return new UpdateRewriter(context, selects).rewrite(update);
     } else if (statement instanceof Insert insert) {
       rewriteInsert(insert);
     } else if (statement instanceof Upsert upsert) {
       rewriteUpsert(upsert);
+    } else if (statement instanceof Merge merge) {
+      return new MergeRewriter(context, selects, dialect, columns).rewrite(merge);
     } else if (statement instanceof Truncate truncate) {
       refuseErasure(truncate.getTables() != null && !truncate.getTables().isEmpty()
           ? truncate.getTables() : List.of(truncate.getTable()), "TRUNCATE");

@@ -31,6 +31,7 @@ final class UpdateRewriter {
 
   private void rewriteBody(Update update) {
     Table target = update.getTable();
+    UnrunnableForms.checkUpdate(update, RewriteContext.displayName(target));
     context.handled(target);
     context.constrainedByApplication(ExplicitMarkers.of(context, update));
     selects.filterSubqueries(update, Set.of());

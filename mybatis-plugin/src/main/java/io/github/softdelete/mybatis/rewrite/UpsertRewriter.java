@@ -88,6 +88,9 @@ final class UpsertRewriter {
           + " soft-deleted row whose key it meets (ON CONFLICT DO NOTHING: skip it); softdelete converts " + form
           + " exactly only on " + (required == Dialect.MYSQL ? "MySQL / MariaDB" : "PostgreSQL")
           + (dialect == Dialect.UNKNOWN ? " (the database is not known here)" : " (this is " + dialect + ")")
+          + (dialect == Dialect.H2 ? "; on H2 write the standard " + MergeHints.STANDARD + ", which softdelete"
+              + " converts (H2's MySQL mode has neither IF() nor VALUES(c) of a column the INSERT does not list,"
+              + " which the ON DUPLICATE KEY UPDATE conversion needs)" : "")
           + "; check for a live row first, or run it inside IncludeDeleted.run(...) if reviving deleted rows"
           + " as written is intended");
     }

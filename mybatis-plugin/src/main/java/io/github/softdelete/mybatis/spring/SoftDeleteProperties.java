@@ -111,6 +111,9 @@ public class SoftDeleteProperties {
     put(keys, "cascade", cascade);
     put(keys, "mode", mode);
     put(keys, "explicitMarker", explicitMarker);
+    put(keys, "onDeleteSet", onDeleteSet);
+    put(keys, "onRestoreSet", onRestoreSet);
+    put(keys, "restoreAudit", restoreAudit);
     table.forEach((name, own) -> {
       String prefix = "table." + name + ".";
       put(keys, prefix + "column", own.column);
@@ -118,6 +121,8 @@ public class SoftDeleteProperties {
       put(keys, prefix + "deletedValue", own.deletedValue);
       put(keys, prefix + "deletedByColumn", own.deletedByColumn);
       put(keys, prefix + "deleteReasonColumn", own.deleteReasonColumn);
+      put(keys, prefix + "onDeleteSet", own.onDeleteSet);
+      put(keys, prefix + "onRestoreSet", own.onRestoreSet);
     });
     return SoftDeleteConfig.fromPropertiesOnly(keys);
   }
@@ -177,6 +182,28 @@ public class SoftDeleteProperties {
 
     public void setDeletedByColumn(String deletedByColumn) {
       this.deletedByColumn = deletedByColumn;
+    }
+
+    /** Further assignments of the UPDATE that marks a row of this table; the global ones when unset. */
+    private String onDeleteSet;
+
+    /** Further assignments of the UPDATE that restores a row of this table; the global ones when unset. */
+    private String onRestoreSet;
+
+    public String getOnDeleteSet() {
+      return onDeleteSet;
+    }
+
+    public void setOnDeleteSet(String onDeleteSet) {
+      this.onDeleteSet = onDeleteSet;
+    }
+
+    public String getOnRestoreSet() {
+      return onRestoreSet;
+    }
+
+    public void setOnRestoreSet(String onRestoreSet) {
+      this.onRestoreSet = onRestoreSet;
     }
 
     public String getDeleteReasonColumn() {
@@ -264,6 +291,42 @@ public class SoftDeleteProperties {
 
   public void setDeletedByColumn(String deletedByColumn) {
     this.deletedByColumn = deletedByColumn;
+  }
+
+  /**
+   * Further assignments of the UPDATE that marks a row, col = expr separated by commas or colons (e.g.
+   * updated_at = CURRENT_TIMESTAMP, version = version + 1).
+   */
+  private String onDeleteSet;
+
+  /** Further assignments of the UPDATE that restores a row. */
+  private String onRestoreSet;
+
+  /** clear: a restore sets who and why back to NULL; keep: it leaves them as they were. */
+  private String restoreAudit = "clear";
+
+  public String getOnDeleteSet() {
+    return onDeleteSet;
+  }
+
+  public void setOnDeleteSet(String onDeleteSet) {
+    this.onDeleteSet = onDeleteSet;
+  }
+
+  public String getOnRestoreSet() {
+    return onRestoreSet;
+  }
+
+  public void setOnRestoreSet(String onRestoreSet) {
+    this.onRestoreSet = onRestoreSet;
+  }
+
+  public String getRestoreAudit() {
+    return restoreAudit;
+  }
+
+  public void setRestoreAudit(String restoreAudit) {
+    this.restoreAudit = restoreAudit;
   }
 
   public String getDeleteReasonColumn() {

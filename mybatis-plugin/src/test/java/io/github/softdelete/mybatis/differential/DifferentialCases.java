@@ -318,6 +318,13 @@ final class DifferentialCases {
             .oracle("SELECT a.id AS audit_id, a.action, u.name AS user_name"
                 + " FROM audit_log a JOIN " + U + " u ON u.id = a.row_id WHERE a.table_name = 'users'"),
 
+        // comments and hints the application wrote: kept in place, rows as without them
+        xml("shouldKeepRoutingHintTracingTagAndLineCommentOfLeftJoin", "commentedLeftJoin")
+            .oracle("/*slave*/ SELECT /* trace:diff */ u.id AS user_id, o.id AS order_id FROM " + U + " u"
+                + " -- every user\n LEFT JOIN " + O + " o ON o.user_id = u.id /* live orders */"),
+        xml("shouldKeepCommentsInsideSubqueryAndAfterTheLastClause", "commentedInSubquery")
+            .oracle("SELECT id, name FROM " + U + " users -- buyers\n WHERE id IN (SELECT user_id /* paid */"
+                + " FROM " + O + " orders WHERE status = 'PAID') -- end"),
         // annotation mapper
         annotated("shouldFilterLeftJoinWithParameterInAnnotatedMapper", "ordersWithItemsOfUser")
             .withParams("userId", 1)

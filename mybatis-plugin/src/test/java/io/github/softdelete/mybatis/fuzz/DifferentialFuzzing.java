@@ -44,6 +44,13 @@ abstract class DifferentialFuzzing {
       assertThat(report.selectsRespecting()).as("SELECTs whose rows explicitMarker=respect changes: %s", report)
           .isGreaterThanOrEqualTo(settings.selectSeeds().size() / 200);
     }
+    // the MERGE check must have something to catch too: MERGEs that revive deleted rows, and that mark live ones
+    if (settings.dmlSeeds().size() >= 100 && report.merges() > 0) {
+      assertThat(report.mergesReviving()).as("MERGEs reviving a row: %s", report)
+          .isGreaterThanOrEqualTo(report.merges() / 10);
+      assertThat(report.mergesMarking()).as("MERGEs marking a row: %s", report)
+          .isGreaterThanOrEqualTo(report.merges() / 20);
+    }
     // the generator writes SQL all three databases run: more rejections than this is a generator bug
     assertThat(report.rejectedByDatabase()).as("rejected by the database: %s", report)
         .isLessThanOrEqualTo((int) Math.floor(report.cases() * MAX_REFUSAL_RATE));

@@ -173,11 +173,9 @@ final class FuzzDatabase implements AutoCloseable {
         execute(admin, "ANALYZE " + (dialect == Dialect.MARIADB ? "TABLE " : "") + name);
       }
     }
-    if (dialect != Dialect.H2) {
-      // the upserts' oracle: the same statement on a copy of the live rows of users, refilled per case
-      execute(admin, "CREATE TABLE " + prefix + "users_copy (id INT PRIMARY KEY, k INT NULL, v INT NULL,"
-          + " " + FuzzTable.USERS.marker.definition(dialect) + ")");
-    }
+    // the upserts' oracle: the same statement on a copy of the live rows of users, refilled per case
+    execute(admin, "CREATE TABLE " + prefix + "users_copy (id INT PRIMARY KEY, k INT NULL, v INT NULL,"
+        + " " + FuzzTable.USERS.marker.definition(dialect) + ")");
   }
 
   static void execute(Connection connection, String... statements) throws SQLException {

@@ -22,6 +22,9 @@ final class FuzzReport {
   private int upserts;
   private int upsertsReviving;
   private int upsertsAgreed;
+  private int merges;
+  private int mergesReviving;
+  private int mergesMarking;
   private int refusals;
   private int rejectedByDatabase;
   private final Map<String, Long> refusalReasons = new TreeMap<>();
@@ -72,10 +75,32 @@ final class FuzzReport {
     dmlsAgreed++;
   }
 
-  /** @param revives the upsert meets at least one deleted row */
-  void upsertGenerated(boolean revives) {
+  /**
+   * @param revives the upsert meets at least one deleted row
+   * @param merge it is a MERGE
+   */
+  void upsertGenerated(boolean revives, boolean merge) {
     upserts++;
     upsertsReviving += revives ? 1 : 0;
+    merges += merge ? 1 : 0;
+  }
+
+  /** What a MERGE did to the rows: it revived one (an INSERT met its key), it marked one (a DELETE). */
+  void mergeChanged(boolean revived, boolean marked) {
+    mergesReviving += revived ? 1 : 0;
+    mergesMarking += marked ? 1 : 0;
+  }
+
+  int merges() {
+    return merges;
+  }
+
+  int mergesReviving() {
+    return mergesReviving;
+  }
+
+  int mergesMarking() {
+    return mergesMarking;
   }
 
   void upsertAgreed() {
@@ -137,10 +162,11 @@ final class FuzzReport {
     return String.format("fuzz %s: %d SELECTs generated (%d where deleted rows change the result, %d returning"
             + " rows under OnlyDeleted, %d where explicitMarker=respect changes the result), %d agreed with the oracle, under IncludeDeleted and under OnlyDeleted;"
             + " %d DELETE/UPDATE generated (%d touching rows), %d agreed; %d upserts generated (%d meeting"
-            + " deleted rows), %d agreed; %d refused by softdelete %s;"
+            + " deleted rows; %d of them MERGE, %d reviving and %d marking rows), %d agreed;"
+            + " %d refused by softdelete %s;"
             + " %d rejected by the database itself; %d failed",
         dialect, selects, selectsDiscriminating, selectsWithDeletedRows, selectsRespecting, selectsAgreed, dmls, dmlsTouching,
-        dmlsAgreed, upserts, upsertsReviving, upsertsAgreed, refusals,
+        dmlsAgreed, upserts, upsertsReviving, merges, mergesReviving, mergesMarking, upsertsAgreed, refusals,
         refusalReasons.isEmpty() ? "" : refusalReasons.toString(), rejectedByDatabase, failureCount);
   }
 }

@@ -23,7 +23,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * over plain JDBC, again under {@code IncludeDeleted} against the raw SQL, and under {@code OnlyDeleted}
  * against the oracle whose entity (the first reference of each outermost block) reads deleted rows; each DELETE or UPDATE (some under
  * {@code IncludeDeleted}, some UPDATEs under {@code OnlyDeleted}) through
- * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch.
+ * MyBatis in a transaction that is rolled back, against the rows its oracle says it must touch. Every other
+ * case goes to MyBatis with comments in it ({@link SprinkledComments}).
  */
 final class Fuzzer {
   private final FuzzDatabase db;
@@ -49,13 +50,11 @@ final class Fuzzer {
         dmlCase(session, seed, report);
         session.rollback(true);
       }
-      // the upsert forms softdelete converts exist on PostgreSQL and MariaDB only (H2 refuses them)
-      if (db.dialect() != Dialect.H2) {
-        for (long seed : dmlSeeds) {
-          SqlSession session = sessions.get(Registration.forSeed(seed));
-          upsertCase(session, seed, report);
-          session.rollback(true);
-        }
+      // ON CONFLICT on PostgreSQL, ON DUPLICATE KEY UPDATE on MariaDB, MERGE on H2 and PostgreSQL
+      for (long seed : dmlSeeds) {
+        SqlSession session = sessions.get(Registration.forSeed(seed));
+        upsertCase(session, seed, report);
+        session.rollback(true);
       }
     } finally {
       sessions.values().forEach(SqlSession::close);
@@ -73,7 +72,8 @@ final class Fuzzer {
   private void selectCase(SqlSession session, long seed, FuzzReport report) {
     GeneratedQuery query = new QueryGenerator(seed, db.dialect()).select();
     String app = query.app();
-    String label = labelled(seed, app);
+    String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
+    String label = labelled(seed, sent);
     boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
     String oracle = query.oracle(respect);
     Connection connection = session.getConnection();
@@ -100,7 +100,7 @@ final class Fuzzer {
       }
     }
     Map<String, Object> params = new HashMap<>(query.params());
-    params.put("sql", app);
+    params.put("sql", sent);
     Outcome filtered = mapperRows(session, params, query.width());
     if (filtered.refusal != null) {
       report.refused(seed, filtered.refusal, label);
@@ -226,10 +226,11 @@ final class Fuzzer {
     boolean onlyDeleted = seed % 4 == 1;
     GeneratedDml dml = new QueryGenerator(seed, db.dialect()).dml(includeDeleted || onlyDeleted);
     String app = dml.app();
+    String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
     boolean respect = Registration.forSeed(seed).respectExplicitMarkers();
     String oracle = includeDeleted ? Template.app(dml.oracleTemplate())
         : onlyDeleted ? dml.onlyDeletedOracle(respect) : dml.oracle(respect);
-    String label = labelled(seed, (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + app);
+    String label = labelled(seed, (includeDeleted ? "IncludeDeleted: " : onlyDeleted ? "OnlyDeleted: " : "") + sent);
     Connection connection = session.getConnection();
     Map<FuzzTable, Map<Object, List<Object>>> before;
     Map<Object, Object> expected = new LinkedHashMap<>();
@@ -244,7 +245,7 @@ final class Fuzzer {
     }
     report.dmlGenerated(!expected.isEmpty());
     Map<String, Object> params = new HashMap<>(dml.params());
-    params.put("sql", app);
+    params.put("sql", sent);
     String statement = dml.delete() ? FuzzMapper.DELETE : FuzzMapper.UPDATE;
     Outcome outcome = includeDeleted ? IncludeDeleted.get(() -> update(session, statement, params))
         : onlyDeleted ? OnlyDeleted.get(() -> update(session, statement, params))
@@ -316,21 +317,30 @@ final class Fuzzer {
   // ---------------------------------------------------------------- upserts
 
   /**
-   * An upsert through MyBatis against the same statement on a copy of the live rows: the live rows after it
-   * must be the copy's (a revived row: in the columns the statement wrote), the deleted rows it did not meet
-   * unchanged, and the count the oracle's (MariaDB counts each revive 2, as an update, where the oracle
-   * counts 1 inserted row).
+   * An upsert or MERGE through MyBatis against the same statement on a copy of the live rows: the live rows
+   * after it must be the copy's (a revived row: in the columns the statement wrote; a MERGE's in all), the
+   * deleted rows it did not revive unchanged, the rows the copy lost (a MERGE's DELETE) marked, and the count the
+   * oracle's (MariaDB counts each revive 2, as an update, where the oracle counts 1 inserted row).
    */
   private void upsertCase(SqlSession session, long seed, FuzzReport report) {
     GeneratedUpsert upsert = new UpsertGenerator(seed, db.dialect()).upsert();
     String app = upsert.app();
-    String label = labelled(seed, app);
+    String sent = SprinkledComments.chosen(seed) ? SprinkledComments.into(app, seed) : app;
+    String label = labelled(seed, sent);
     Connection connection = session.getConnection();
     Map<Object, List<Object>> before;
     Map<Object, List<Object>> expected;
+    List<Object> proposed = new ArrayList<>();
     int expectedCount;
     try {
       before = rowsOf(connection, "users");
+      if (upsert.merge()) {
+        for (List<Object> row : jdbcRows(connection, Template.jdbc(upsert.sourceIdsQuery(), upsert.params()), 1)) {
+          proposed.add(String.valueOf(row.get(0)));
+        }
+      } else {
+        upsert.ids().forEach(id -> proposed.add(String.valueOf(id)));
+      }
       FuzzDatabase.execute(connection, "DELETE FROM users_copy",
           "INSERT INTO users_copy SELECT * FROM users WHERE " + FuzzTable.USERS.marker.live());
       Template.Jdbc oracle = Template.jdbc(upsert.oracle(), upsert.params());
@@ -345,16 +355,17 @@ final class Fuzzer {
       report.rejectedByDatabase(seed, e.getMessage(), label);
       return;
     }
-    List<Object> revived = new ArrayList<>();
-    for (int id : upsert.ids()) {
-      List<Object> row = before.get(String.valueOf(id));
+    // the deleted rows whose key the statement proposes: an upsert revives each, a MERGE where an INSERT fires
+    List<Object> met = new ArrayList<>();
+    for (Object id : proposed) {
+      List<Object> row = before.get(id);
       if (row != null && row.get(3) != null) {
-        revived.add(String.valueOf(id));
+        met.add(id);
       }
     }
-    report.upsertGenerated(!revived.isEmpty());
+    report.upsertGenerated(!met.isEmpty(), upsert.merge());
     Map<String, Object> params = new HashMap<>(upsert.params());
-    params.put("sql", app);
+    params.put("sql", sent);
     Outcome outcome = update(session, FuzzMapper.UPDATE, params);
     if (outcome.refusal != null) {
       report.refused(seed, outcome.refusal, label);
@@ -370,10 +381,23 @@ final class Fuzzer {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    int countExpected = expectedCount + (db.dialect() == Dialect.MARIADB ? revived.size() : 0);
+    List<Object> revived = new ArrayList<>();
+    List<Object> marked = new ArrayList<>();
+    before.forEach((id, row) -> {
+      List<Object> now = after.get(id);
+      if (row.get(3) != null && now != null && now.get(3) == null) {
+        revived.add(id);
+      } else if (row.get(3) == null && now != null && now.get(3) != null) {
+        marked.add(id);
+      }
+    });
+    if (upsert.merge()) {
+      report.mergeChanged(!revived.isEmpty(), !marked.isEmpty());
+    }
+    int countExpected = expectedCount + (db.dialect() == Dialect.MARIADB ? met.size() : 0);
     String problem = outcome.count != countExpected
         ? "update count " + outcome.count + ", expected " + countExpected + " (the oracle's " + expectedCount
-            + ", " + revived.size() + " revived)"
+            + ", " + met.size() + " deleted rows met)"
         : upsertProblem(upsert, before, expected, after, revived);
     if (problem != null) {
       report.fail(seed, problem, label, upsert.oracle());
@@ -387,6 +411,9 @@ final class Fuzzer {
     Map<Object, List<Object>> live = new LinkedHashMap<>();
     Map<Object, List<Object>> deleted = new LinkedHashMap<>();
     after.forEach((id, row) -> (row.get(3) == null ? live : deleted).put(id, row));
+    if (!after.keySet().containsAll(before.keySet())) {
+      return "rows erased: had " + before.keySet() + ", has " + after.keySet();
+    }
     if (!live.keySet().equals(expected.keySet())) {
       return "live ids " + live.keySet() + ", oracle " + expected.keySet();
     }
@@ -401,13 +428,28 @@ final class Fuzzer {
         }
       }
     }
-    Map<Object, List<Object>> untouched = new LinkedHashMap<>();
+    // the deleted rows not revived unchanged; the live rows the oracle's copy lost (a DELETE) marked, not erased
+    Map<Object, List<Object>> predicted = new LinkedHashMap<>();
     before.forEach((id, row) -> {
       if (row.get(3) != null && !revived.contains(id)) {
-        untouched.put(id, row);
+        predicted.put(id, row);
+      } else if (row.get(3) == null && !expected.containsKey(id)) {
+        List<Object> markedRow = new ArrayList<>(row);
+        markedRow.set(3, "marked");
+        predicted.put(id, markedRow);
       }
     });
-    return deleted.equals(untouched) ? null : "deleted rows " + deleted + ", expected unchanged " + untouched;
+    Map<Object, List<Object>> seen = new LinkedHashMap<>();
+    deleted.forEach((id, row) -> {
+      List<Object> was = before.get(id);
+      boolean freshMark = was != null && was.get(3) == null;
+      List<Object> shown = new ArrayList<>(row);
+      if (freshMark) {
+        shown.set(3, "marked");
+      }
+      seen.put(id, shown);
+    });
+    return seen.equals(predicted) ? null : "deleted rows " + seen + ", expected " + predicted;
   }
 
   private static Map<Object, List<Object>> rowsOf(Connection connection, String table) throws SQLException {

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Random upserts into {@code users} (ids 1 to 7, a third deleted) over keys that hit live rows, deleted rows
- * and no rows: ON CONFLICT DO NOTHING / DO UPDATE [WHERE] on PostgreSQL, ON DUPLICATE KEY UPDATE on MariaDB.
+ * and no rows: ON CONFLICT DO NOTHING / DO UPDATE [WHERE] on PostgreSQL, ON DUPLICATE KEY UPDATE on MariaDB, and
+ * the standard MERGE ({@link MergeGenerator}) on H2 and, for odd seeds, PostgreSQL.
  */
 final class UpsertGenerator {
   private static final String[] PG_VALUES = {"EXCLUDED.%s", "{T}.%s + 1", "COALESCE({T}.%s, 0) + EXCLUDED.id",
@@ -20,14 +21,19 @@ final class UpsertGenerator {
 
   private final Random random;
   private final Dialect dialect;
+  private final boolean merge;
   private final Map<String, Object> params = new HashMap<>();
 
   UpsertGenerator(long seed, Dialect dialect) {
     this.random = new Random(seed);
     this.dialect = dialect;
+    this.merge = dialect == Dialect.H2 || dialect == Dialect.POSTGRES && Math.floorMod(seed, 2) == 1;
   }
 
   GeneratedUpsert upsert() {
+    if (merge) {
+      return new MergeGenerator(random, params).merge();
+    }
     boolean doNothing = dialect == Dialect.POSTGRES && random.nextInt(3) == 0;
     List<String> inserted = new ArrayList<>(List.of("id"));
     for (String column : List.of("k", "v")) {

@@ -127,9 +127,10 @@ class PostgresMyBatisTest extends MyBatisServerSuite {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "mergeDeletingUsers|softdelete cannot tell how to keep deleted rows out of where this statement uses the"
-          + " table (MERGE); rewrite the statement, or run it inside IncludeDeleted.run(...) if deleted rows"
-          + " may take part",
+      "mergeInsertingByName|a MERGE with WHEN NOT MATCHED can meet a soft-deleted row, which softdelete revives"
+          + " exactly only when the ON matches every primary key column (id) to a value of the source alone,"
+          + " qualified, without parameters (ON u.id = s.id); match on the key, or test the marker in ON yourself"
+          + " (AND u.deleted_at IS NULL), which leaves the MERGE as written",
       "deleteInCte|softdelete cannot tell how to keep deleted rows out of where this statement uses the table"
           + " (PLAINSELECT); rewrite the statement, or run it inside IncludeDeleted.run(...) if deleted rows"
           + " may take part",

@@ -173,7 +173,8 @@ class PurgeCommandTest {
 
     assertThat(err().lines().filter(l -> l.startsWith("softdelete"))).containsExactly(
         "softdelete: unknown property 'table.documents.colum'; per-table keys are table.<table or schema.table>"
-            + ".<attribute>, attributes: column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn",
+            + ".<attribute>, attributes: column, liveValue, deletedValue, deletedByColumn, deleteReasonColumn,"
+            + " onDeleteSet, onRestoreSet",
         "softdelete: property 'table.documents.liveValue' has value '0;': comments and semicolons are not allowed"
             + " in a SQL expression",
         "softdelete purge: live value '0 OR 1 = 1' is not a literal (NULL, TRUE, FALSE, a number or a '...' string)");

@@ -48,6 +48,11 @@ final class RewriteAssertions {
     return catchThrowableOfType(RewriteRefusedException.class, () -> ENGINE.rewrite(sql, mode));
   }
 
+  static RewriteRefusedException refusal(Dialect dialect, String sql) {
+    return catchThrowableOfType(RewriteRefusedException.class,
+        () -> ENGINE.withDialect(dialect).rewrite(sql, SoftDeleteMode.DEFAULT));
+  }
+
   static String normalised(String sql) {
     try {
       return CCJSqlParserUtil.newParser(sql).Statements().toString().replaceAll("\\s+", " ").trim();
