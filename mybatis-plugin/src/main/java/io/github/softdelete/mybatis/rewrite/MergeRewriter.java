@@ -31,8 +31,9 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * </ul>
  *
  * The source is filtered like any FROM item, its subqueries and those of every clause like any subquery.
- * Inside IncludeDeleted, or where the MERGE tests or assigns the target's marker itself (the application's own
- * revive), the target's clauses stay as written except that DELETE still marks, live rows only.
+ * Inside IncludeDeleted (or an {@code IncludeDeleted.tables(...)} scope that lists the target), or where the MERGE
+ * tests or assigns the target's marker itself (the application's own revive), the target's clauses stay as
+ * written except that DELETE still marks, live rows only.
  */
 final class MergeRewriter {
   private final RewriteContext context;
@@ -70,8 +71,9 @@ final class MergeRewriter {
     List<MergeOperation> operations = merge.getOperations() == null ? List.of() : merge.getOperations();
     checkStandardForm(merge, target, operations);
     boolean deletes = operations.stream().anyMatch(MergeDelete.class::isInstance);
-    if (!context.filters() || context.isConstrainedByApplication(target)) {
-      if (context.filters()) {
+    // a target whose deleted rows the scope shows (IncludeDeleted, or a table it lists) meets them as written
+    if (!context.filters(target) || context.isConstrainedByApplication(target)) {
+      if (context.filters(target)) {
         context.leftAsWritten(target);
       }
       if (deletes) {
