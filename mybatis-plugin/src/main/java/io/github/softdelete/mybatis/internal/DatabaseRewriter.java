@@ -52,8 +52,8 @@ public final class DatabaseRewriter {
   }
 
   /**
-   * Runs the four-argument {@code Executor.query} on {@code executor} with the SQL of the thread's mode and a
-   * cache key that includes the mode; as called when nothing changes.
+   * Runs the four-argument {@code Executor.query} on {@code executor} with the SQL of the thread's mode and scope
+   * of tables, and a cache key that includes both; as called when nothing changes.
    *
    * @throws SoftDeleteException when the engine refuses the statement
    */
