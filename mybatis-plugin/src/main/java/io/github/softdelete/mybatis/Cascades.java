@@ -8,9 +8,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads cascade declarations, and checks the graph they form. */
+/** Reads cascade and restrict declarations, and checks the graph they form. */
 final class Cascades {
   private Cascades() {}
+
+  /**
+   * As {@link #parse(String, List)}, for the {@code restrict} key: the same syntax, no table restricting
+   * itself (a DELETE that marks a row and its own children at once is not checked yet); cycles are allowed,
+   * since a restrict relation marks nothing.
+   */
+  static List<Cascade> parseRestricts(String declarations, List<String> tables) {
+    return parse(declarations, tables, "restrict relation",
+        "names one table as child and parent: a table restricting itself is not supported", false);
+  }
+
+  /**
+   * The first relation declared both as a cascade and as a restrict between the same child and parent
+   * tables, as {@code "child->parent"}, or {@code null}: deleting the parent cannot both mark the children and
+   * be refused because of them.
+   */
+  static String bothCascadeAndRestrict(List<Cascade> cascades, List<Cascade> restricts) {
+    for (Cascade restrict : restricts) {
+      for (Cascade cascade : cascades) {
+        if (cascade.hasChild(restrict.childTable()) && cascade.hasParent(restrict.parentTable())) {
+          return "'" + restrict + "' is also a cascade ('" + cascade + "'): the tables " + restrict.childTable()
+              + " and " + restrict.parentTable() + " are related by cascade or by restrict, not both";
+        }
+      }
+    }
+    return null;
+  }
 
   /**
    * {@code child_table.column->parent_table.column} declarations separated by commas or colons, in order,
@@ -21,18 +48,23 @@ final class Cascades {
    *     {@code tables}, a cycle
    */
   static List<Cascade> parse(String declarations, List<String> tables) {
+    return parse(declarations, tables, "cascade", "is a cycle: a table cannot cascade to itself", true);
+  }
+
+  private static List<Cascade> parse(String declarations, List<String> tables, String kind, String selfReference,
+      boolean acyclic) {
     List<Cascade> cascades = new ArrayList<>();
     for (String entry : SqlText.splitOutsideQuotes(declarations, ",:")) {
       String declaration = entry.strip();
       if (declaration.isEmpty()) {
-        throw new IllegalArgumentException("empty cascade");
+        throw new IllegalArgumentException("empty " + kind);
       }
       int arrow = declaration.indexOf("->");
       List<String> child = arrow < 0 ? null : SqlNames.dottedName(declaration.substring(0, arrow), 2, 3);
       List<String> parent = arrow < 0 ? null : SqlNames.dottedName(declaration.substring(arrow + 2), 2, 3);
       if (child == null || parent == null) {
         throw new IllegalArgumentException(
-            "'" + declaration + "' is not a cascade (child_table.column->parent_table.column)");
+            "'" + declaration + "' is not a " + kind + " (child_table.column->parent_table.column)");
       }
       Cascade cascade = new Cascade(table(child), column(child), table(parent), column(parent));
       if (!tables.isEmpty()) {
@@ -44,13 +76,13 @@ final class Cascades {
         }
       }
       if (Cascade.sameTable(cascade.childTable(), cascade.parentTable())) {
-        throw new IllegalArgumentException("'" + declaration + "' is a cycle: a table cannot cascade to itself");
+        throw new IllegalArgumentException("'" + declaration + "' " + selfReference);
       }
       if (!cascades.contains(cascade)) {
         cascades.add(cascade);
       }
     }
-    List<String> cycle = cycleIn(cascades);
+    List<String> cycle = acyclic ? cycleIn(cascades) : List.of();
     if (!cycle.isEmpty()) {
       throw new IllegalArgumentException("the cascades form a cycle: " + String.join(" -> ", cycle));
     }

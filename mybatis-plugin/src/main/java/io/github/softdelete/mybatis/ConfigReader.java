@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis;
 
 import static io.github.softdelete.mybatis.SoftDeleteConfig.CACHE_SIZE;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.CASCADE;
+import static io.github.softdelete.mybatis.SoftDeleteConfig.RESTRICT;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.COLUMN;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.DEFAULT_DELETED_VALUE;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.DELETED_BY_COLUMN;
@@ -88,9 +89,11 @@ final class ConfigReader {
     List<String> softTables = tables.isEmpty() ? tables : withTablesOf(tables, tableMarkers);
     List<Cascade> cascades = source.value(CASCADE)
         .map(setting -> cascades(setting, softTables, global, tableMarkers)).orElse(List.of());
+    List<Cascade> restricts = source.value(RESTRICT).map(setting -> restricts(setting, softTables, cascades))
+        .orElse(List.of());
     return new SoftDeleteConfig(columns, softTables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
         deletedBy, reason, supplier, cascades, observe, respectExplicitMarkers, tableMarkers, onDeleteSet,
-        onRestoreSet, keepAuditOnRestore);
+        onRestoreSet, keepAuditOnRestore, restricts);
   }
 
   /** The columns softdelete writes itself on delete and restore: the marker candidates and audit columns. */
@@ -143,6 +146,21 @@ final class ConfigReader {
     } catch (IllegalArgumentException e) {
       throw setting.error(e.getMessage());
     }
+  }
+
+  // a restrict marks nothing, so any marker will do; it may not contradict a cascade between the same tables
+  private static List<Cascade> restricts(Setting setting, List<String> tables, List<Cascade> cascades) {
+    List<Cascade> parsed;
+    try {
+      parsed = Cascades.parseRestricts(setting.value(), tables);
+    } catch (IllegalArgumentException e) {
+      throw setting.error(e.getMessage());
+    }
+    String conflict = Cascades.bothCascadeAndRestrict(cascades, parsed);
+    if (conflict != null) {
+      throw setting.error(conflict);
+    }
+    return parsed;
   }
 
   private static Optional<TableMarker> ownMarker(List<TableMarker> tableMarkers, String qualifiedName) {

@@ -30,6 +30,8 @@ import java.util.Properties;
  *   <tr><td>{@code deletedBySupplier}</td><td>(none)</td><td>class implementing {@link DeletedBySupplier}</td></tr>
  *   <tr><td>{@code cascade}</td><td>(none)</td><td>relations {@code child.fk->parent.key}, separated by commas
  *       or colons</td></tr>
+ *   <tr><td>{@code restrict}</td><td>(none)</td><td>relations {@code child.fk->parent.key} whose live children
+ *       refuse a DELETE of their parent, and whose deleted parent refuses a restore of the child</td></tr>
  *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
  *       would rewrite or refuse</td></tr>
  *   <tr><td>{@code explicitMarker}</td><td>{@code respect}</td><td>{@code filter} adds the automatic predicate
@@ -62,20 +64,21 @@ public final class SoftDeleteConfig {
   static final String DELETE_REASON_COLUMN = "deleteReasonColumn";
   static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
   static final String CASCADE = "cascade";
+  static final String RESTRICT = "restrict";
   static final String EXPLICIT_MARKER = "explicitMarker";
   static final String ON_DELETE_SET = "onDeleteSet";
   static final String ON_RESTORE_SET = "onRestoreSet";
   static final String RESTORE_AUDIT = "restoreAudit";
   static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
       ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE,
-      EXPLICIT_MARKER, ON_DELETE_SET, ON_RESTORE_SET, RESTORE_AUDIT);
+      RESTRICT, EXPLICIT_MARKER, ON_DELETE_SET, ON_RESTORE_SET, RESTORE_AUDIT);
 
   private static final String NULL = ConfigValues.NULL;
   static final String DEFAULT_DELETED_VALUE = "CURRENT_TIMESTAMP";
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig(List.of("deleted_at"), List.of(), null, null, 10_000, false, 5_000, null, null,
-          null, List.of(), false, true, List.of(), null, null, false);
+          null, List.of(), false, true, List.of(), null, null, false, List.of());
 
   private final List<String> columns;
   private final List<String> tables;
@@ -89,6 +92,7 @@ public final class SoftDeleteConfig {
   private final String deleteReasonColumn;
   private final DeletedBySupplier deletedBySupplier;
   private final List<Cascade> cascades;
+  private final List<Cascade> restricts;
   private final boolean observe;
   private final boolean respectExplicitMarkers;
   private final List<TableMarker> tableMarkers;
@@ -100,7 +104,8 @@ public final class SoftDeleteConfig {
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
       String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
       boolean respectExplicitMarkers, List<TableMarker> tableMarkers, String onDeleteSet, String onRestoreSet,
-      boolean keepAuditOnRestore) {
+      boolean keepAuditOnRestore, List<Cascade> restricts) {
+    this.restricts = restricts;
     this.onDeleteSet = onDeleteSet;
     this.onRestoreSet = onRestoreSet;
     this.keepAuditOnRestore = keepAuditOnRestore;
@@ -294,6 +299,15 @@ public final class SoftDeleteConfig {
   }
 
   /**
+   * The declared restrict relations ({@code restrict}), as {@link Cascade} values of the same form, in
+   * declaration order, without duplicates: a DELETE of a parent with live children is refused, and so is a
+   * restore of a child whose parent is deleted (cascades guard restores too).
+   */
+  public List<Cascade> restricts() {
+    return restricts;
+  }
+
+  /**
    * Whether statements run as the application wrote them, and what softdelete would do is only logged: each
    * rewrite (original and rewritten SQL) and each refusal, once per distinct statement text and mode.
    */
@@ -326,7 +340,8 @@ public final class SoftDeleteConfig {
         && Objects.equals(deletedByColumn, other.deletedByColumn)
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
         && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
-        && observe == other.observe && respectExplicitMarkers == other.respectExplicitMarkers
+        && restricts.equals(other.restricts) && observe == other.observe
+        && respectExplicitMarkers == other.respectExplicitMarkers
         && tableMarkers.equals(other.tableMarkers) && Objects.equals(onDeleteSet, other.onDeleteSet)
         && Objects.equals(onRestoreSet, other.onRestoreSet) && keepAuditOnRestore == other.keepAuditOnRestore;
   }
@@ -338,7 +353,7 @@ public final class SoftDeleteConfig {
   @Override
   public int hashCode() {
     return Objects.hash(columns, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
-        parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe,
+        parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, restricts, observe,
         respectExplicitMarkers, tableMarkers, onDeleteSet, onRestoreSet, keepAuditOnRestore);
   }
 
@@ -366,6 +381,8 @@ public final class SoftDeleteConfig {
         + (keepAuditOnRestore ? ", " + RESTORE_AUDIT + "=keep" : "")
         + (cascades.isEmpty() ? "" : ", " + CASCADE + "="
             + String.join(":", cascades.stream().map(Cascade::toString).toList()))
+        + (restricts.isEmpty() ? "" : ", " + RESTRICT + "="
+            + String.join(":", restricts.stream().map(Cascade::toString).toList()))
         + String.join("", tableMarkers.stream().map(t -> ", " + t.describe()).toList());
   }
 }

@@ -18,7 +18,7 @@ class SoftDeleteConfigTest {
   private static final String KNOWN =
       "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect,"
           + " parseTimeoutMillis, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade,"
-          + " explicitMarker, onDeleteSet, onRestoreSet, restoreAudit";
+          + " restrict, explicitMarker, onDeleteSet, onRestoreSet, restoreAudit";
 
   // defaults
 

@@ -66,7 +66,7 @@ public final class EngineFactory {
    */
   public SqlRewriter rewriter(SoftTables tables, Dialect dialect, TableColumns columns) {
     return new SqlRewriter(tables, fallbackMarker, config.cascades(), parseTimeout, config.respectExplicitMarkers())
-        .withDialect(dialect).withColumns(columns);
+        .withDialect(dialect).withColumns(columns).withRestricts(config.restricts());
   }
 
   /**

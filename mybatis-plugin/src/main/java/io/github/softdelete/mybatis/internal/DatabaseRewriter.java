@@ -27,6 +27,7 @@ public final class DatabaseRewriter {
 
   private final SqlCache sqlCache;
   private final DeletionAudit audit;
+  // cascades or integrity checks: statements planned to run before some DELETEs
   private final boolean cascades;
   // per mode: original statement -> copy whose SQL source rewrites. The same copy every time, so that
   // BatchExecutor, which compares statement objects, keeps adding to the same batch.
@@ -145,7 +146,7 @@ public final class DatabaseRewriter {
     }
     if (result.bindings() != null || !result.before().isEmpty()) {
       throw SoftDeleteException.refused(ms.getId(), result.table(), "a DELETE run as a query (RETURNING in a"
-          + " <select>) cannot carry audit values or cascades; map it as <update>, or drop RETURNING", null);
+          + " <select>) cannot carry audit values, cascades or integrity checks; map it as <update>, or drop RETURNING", null);
     }
     return result.sql();
   }

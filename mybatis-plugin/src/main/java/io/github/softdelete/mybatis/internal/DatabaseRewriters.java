@@ -80,7 +80,7 @@ public final class DatabaseRewriters {
         .computeIfAbsent(target.database(), database -> new DatabaseRewriter(target.tables(),
             new SqlCache(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns()),
                 SqlCache.LOG)),
-            config.cacheSize(), audit, !config.cascades().isEmpty()));
+            config.cacheSize(), audit, !config.cascades().isEmpty() || !config.restricts().isEmpty()));
   }
 
   /**

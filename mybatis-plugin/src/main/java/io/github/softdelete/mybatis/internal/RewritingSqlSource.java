@@ -48,8 +48,9 @@ final class RewritingSqlSource implements SqlSource {
     }
     if (!result.before().isEmpty()) {
       // only reached when the SQL could not be known before the statement ran (a <selectKey>)
-      throw SoftDeleteException.refused(statementId, result.table(), "the table has cascades, which run"
-          + " before the DELETE; a DELETE with a <selectKey> cannot cascade, remove the <selectKey>", null);
+      throw SoftDeleteException.refused(statementId, result.table(), "the table has cascades or integrity"
+          + " checks, which run before the DELETE; a DELETE with a <selectKey> cannot have them, remove the"
+          + " <selectKey>", null);
     }
     if (mode == SoftDeleteMode.UNDELETE) {
       // for the message should the restore violate a constraint: this call's table, not a field all threads share

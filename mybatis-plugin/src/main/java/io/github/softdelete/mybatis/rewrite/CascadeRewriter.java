@@ -48,18 +48,39 @@ final class CascadeRewriter {
    * @param parentRows the condition that selects the parent rows the DELETE marks (or restores)
    */
   void plan(Table parent, Expression parentRows) {
+    String parentSelect = " FROM " + parent + " WHERE " + parentRows;
+    for (List<Cascade> path : paths(parent)) {
+      Cascade last = path.get(path.size() - 1);
+      requireSoft(last);
+      context.before.add(new PlannedStatement(last.childTable(), statementFor(parent, parentSelect, path),
+          null));
+    }
+  }
+
+  /**
+   * Every path from {@code parent} to a descendant its cascades mark (or restore), descendants before their
+   * ancestors; a table reached by two paths has two.
+   */
+  List<List<Cascade>> paths(Table parent) {
     Map<String, List<List<Cascade>>> pathsByTable = new LinkedHashMap<>();
     List<String> descendantsFirst = new ArrayList<>();
     visit(nameOf(parent), List.of(), pathsByTable, descendantsFirst);
-    String parentSelect = " FROM " + parent + " WHERE " + parentRows;
+    List<List<Cascade>> paths = new ArrayList<>();
     for (String table : descendantsFirst) {
-      for (List<Cascade> path : pathsByTable.get(table)) {
-        Cascade last = path.get(path.size() - 1);
-        requireSoft(last);
-        context.before.add(new PlannedStatement(last.childTable(), statementFor(parent, parentSelect, path),
-            null));
-      }
+      paths.addAll(pathsByTable.get(table));
     }
+    return paths;
+  }
+
+  /**
+   * The rows a marking DELETE marks in the last table of {@code path} ({@code parent} itself when empty), as
+   * {@code t.column FROM t WHERE ...}, to be read with {@code IN (SELECT ...)}.
+   *
+   * @param parentRows the condition that selects the parent rows the DELETE marks; {@code null}: all
+   */
+  String markedRows(Table parent, Expression parentRows, List<Cascade> path, String column) {
+    String parentSelect = " FROM " + parent + (parentRows == null ? "" : " WHERE " + parentRows);
+    return rowsOf(parent, parentSelect, path, column, false);
   }
 
   // every path from the parent; a table is listed once all its descendants are (post-order)
@@ -89,18 +110,8 @@ final class CascadeRewriter {
 
   private String statementFor(Table parent, String parentSelect, List<Cascade> path) {
     boolean undo = context.mode == SoftDeleteMode.UNDELETE;
-    String parentMarker = context.markerOf(parent).column();
-    // the rows of each table on the path, from the parent down: "key[, marker] FROM ... WHERE ..."
-    String rows = qualified(RewriteContext.qualifierTable(parent).toString(), path.get(0).parentColumn())
-        + (undo ? ", " + qualified(RewriteContext.qualifierTable(parent).toString(), parentMarker) : "")
-        + parentSelect;
-    for (int i = 0; i < path.size() - 1; i++) {
-      Cascade edge = path.get(i);
-      String table = edge.childTable();
-      rows = qualified(table, path.get(i + 1).parentColumn())
-          + (undo ? ", " + qualified(table, context.markerOf(table).column()) : "")
-          + " FROM " + table + " WHERE " + childCondition(edge, rows, undo);
-    }
+    String rows = rowsOf(parent, parentSelect, path.subList(0, path.size() - 1),
+        path.get(path.size() - 1).parentColumn(), undo);
     Cascade last = path.get(path.size() - 1);
     SoftDeleteMarker child = context.markerOf(last.childTable());
     StringBuilder sql = new StringBuilder("UPDATE ").append(last.childTable()).append(" SET ");
@@ -111,6 +122,22 @@ final class CascadeRewriter {
       sql.append(", ").append(set);
     }
     return sql.append(" WHERE ").append(childCondition(last, rows, undo)).toString();
+  }
+
+  // the rows of each table on the path, from the parent down: "key[, marker] FROM ... WHERE ..."
+  private String rowsOf(Table parent, String parentSelect, List<Cascade> path, String column, boolean undo) {
+    String parentQualifier = RewriteContext.qualifierTable(parent).toString();
+    String rows = qualified(parentQualifier, path.isEmpty() ? column : path.get(0).parentColumn())
+        + (undo ? ", " + qualified(parentQualifier, context.markerOf(parent).column()) : "")
+        + parentSelect;
+    for (int i = 0; i < path.size(); i++) {
+      Cascade edge = path.get(i);
+      String table = edge.childTable();
+      rows = qualified(table, i + 1 < path.size() ? path.get(i + 1).parentColumn() : column)
+          + (undo ? ", " + qualified(table, context.markerOf(table).column()) : "")
+          + " FROM " + table + " WHERE " + childCondition(edge, rows, undo);
+    }
+    return rows;
   }
 
   private String childCondition(Cascade edge, String parentRows, boolean undo) {
@@ -127,12 +154,12 @@ final class CascadeRewriter {
     return qualifier + "." + column;
   }
 
-  private static Table table(String name) {
+  static Table table(String name) {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? new Table(name) : new Table(name.substring(0, dot), name.substring(dot + 1));
   }
 
-  private static String nameOf(Table table) {
+  static String nameOf(Table table) {
     String name = table.getUnquotedName();
     return table.getSchemaName() == null ? name : MultiPartName.unquote(table.getSchemaName()) + "." + name;
   }

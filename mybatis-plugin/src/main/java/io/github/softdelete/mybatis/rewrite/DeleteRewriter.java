@@ -65,6 +65,9 @@ final class DeleteRewriter {
     }
     if (context.mode == SoftDeleteMode.HARD_DELETE || softTargets.isEmpty()) {
       keepAsDelete(delete);
+      if (!softTargets.isEmpty()) {
+        checkBeforeErasing(delete, targets);
+      }
       return delete;
     }
     if (softTargets.size() != targets.size()) {
@@ -93,6 +96,16 @@ final class DeleteRewriter {
     }
   }
 
+  /** In {@code HardDelete}, a restrict relation still refuses erasing parents that have live children. */
+  private void checkBeforeErasing(Delete delete, List<Table> targets) {
+    IntegrityChecks checks = new IntegrityChecks(context);
+    if (targets.stream().noneMatch(checks::guards)) {
+      return;
+    }
+    refuseUncertainChecks(delete, isSingleTable(delete));
+    checks.plan(delete.getTable(), delete.getWhere());
+  }
+
   private void placeUsing(Delete delete, List<Expression> where) {
     for (Table using : delete.getUsingList()) {
       if (context.isSoft(using) && context.filters(using) && context.isConstrainedByApplication(using)
@@ -109,8 +122,7 @@ final class DeleteRewriter {
   }
 
   private Update toUpdate(Delete delete, List<Table> targets) {
-    boolean singleTable = isEmpty(delete.getJoins()) && isEmpty(delete.getUsingList())
-        && isEmpty(delete.getTables());
+    boolean singleTable = isSingleTable(delete);
     if (delete.getPreferringClause() != null || delete.getOutputClause() != null && !singleTable) {
       throw new RewriteRefusedException(RewriteContext.displayName(targets.get(0)),
           "this form of DELETE cannot be turned into a marking UPDATE with certainty; run it inside"
@@ -141,6 +153,11 @@ final class DeleteRewriter {
     }
     if (cascading) {
       refuseUncertainCascade(delete, singleTable);
+    }
+    IntegrityChecks checks = new IntegrityChecks(context);
+    boolean checking = targets.stream().anyMatch(checks::guards);
+    if (checking) {
+      refuseUncertainChecks(delete, singleTable);
     }
     if (singleTable) {
       materialise(selfReferences);
@@ -180,6 +197,9 @@ final class DeleteRewriter {
       }
     }
     update.setWhere(Predicates.and(delete.getWhere(), where));
+    if (checking) {
+      checks.plan(delete.getTable(), update.getWhere());
+    }
     if (cascading) {
       cascades.plan(delete.getTable(), update.getWhere());
     }
@@ -217,16 +237,35 @@ final class DeleteRewriter {
    * the DELETE marks.
    */
   private void refuseUncertainCascade(Delete delete, boolean singleTable) {
-    String shape = !singleTable ? "joins or several tables"
-        : !isEmpty(delete.getWithItemsList()) ? "WITH"
-        : delete.getLimit() != null || !isEmpty(delete.getOrderByElements()) ? "ORDER BY or LIMIT"
-        : delete.getReturningClause() != null || delete.getOutputClause() != null ? "RETURNING or OUTPUT"
-        : null;
+    String shape = uncertainShape(delete, singleTable);
     if (shape != null) {
       throw new RewriteRefusedException(RewriteContext.displayName(delete.getTable()),
           "the table has cascades, and a DELETE with " + shape + " cannot be applied to its children with"
               + " certainty; write it as DELETE FROM table WHERE ...");
     }
+  }
+
+  /** As for cascades: the checks read the changed rows through the DELETE's WHERE alone. */
+  private void refuseUncertainChecks(Delete delete, boolean singleTable) {
+    String shape = uncertainShape(delete, singleTable);
+    if (shape != null) {
+      String what = undo() ? "restore guards (its declared parents)" : "restrict relations";
+      throw new RewriteRefusedException(RewriteContext.displayName(delete.getTable()),
+          "the table has " + what + ", and a DELETE with " + shape + " cannot be checked against them with"
+              + " certainty; write it as DELETE FROM table WHERE ...");
+    }
+  }
+
+  private static String uncertainShape(Delete delete, boolean singleTable) {
+    return !singleTable ? "joins or several tables"
+        : !isEmpty(delete.getWithItemsList()) ? "WITH"
+        : delete.getLimit() != null || !isEmpty(delete.getOrderByElements()) ? "ORDER BY or LIMIT"
+        : delete.getReturningClause() != null || delete.getOutputClause() != null ? "RETURNING or OUTPUT"
+        : null;
+  }
+
+  private static boolean isSingleTable(Delete delete) {
+    return isEmpty(delete.getJoins()) && isEmpty(delete.getUsingList()) && isEmpty(delete.getTables());
   }
 
   /**

@@ -90,6 +90,9 @@ final class MergeRewriter {
     if (deletes && !erase) {
       refuseCascades(target);
     }
+    if (deletes) {
+      refuseRestricts(target);
+    }
     SoftDeleteMarker marker = context.markerOf(target);
     Table qualifier = RewriteContext.qualifierTable(target);
     List<MergeInsert> inserts = new ArrayList<>();
@@ -146,6 +149,7 @@ final class MergeRewriter {
   private void markDeletesOfLiveRowsOnly(Merge merge, Table target, List<MergeOperation> operations) {
     requireDialect(target);
     refuseCascades(target);
+    refuseRestricts(target);
     Expression live = context.markerOf(target).live(RewriteContext.qualifierTable(target));
     List<MergeOperation> rewritten = new ArrayList<>(operations.size());
     boolean afterDelete = false;
@@ -250,6 +254,13 @@ final class MergeRewriter {
     if (new CascadeRewriter(context).hasChildren(target)) {
       throw refused(target, "the table has cascades, which a MERGE's WHEN MATCHED THEN DELETE cannot apply to its"
           + " children; delete with DELETE FROM ... WHERE ...");
+    }
+  }
+
+  private void refuseRestricts(Table target) {
+    if (new IntegrityChecks(context).isRestrictParent(target)) {
+      throw refused(target, "the table has restrict relations, which a MERGE's WHEN MATCHED THEN DELETE cannot"
+          + " check first; delete with DELETE FROM ... WHERE ...");
     }
   }
 

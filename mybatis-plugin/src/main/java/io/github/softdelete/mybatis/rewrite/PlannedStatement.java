@@ -4,10 +4,23 @@ import java.util.List;
 
 /**
  * A statement the library runs before the application's own, in the same transaction: the UPDATE that marks
- * (or restores) the children of a cascade.
+ * (or restores) the children of a cascade, or the query that checks a restrict relation or a restore guard.
  *
- * @param table the table it changes, for messages
+ * @param table the table it changes, or for a check the table its refusal names
  * @param sql the SQL, with {@code ?} only
  * @param bindings the source of each {@code ?}, in order
+ * @param refusal for a check, a query: why the application's statement is refused when it returns a row;
+ *     {@code null} for an UPDATE
  */
-public record PlannedStatement(String table, String sql, List<Binding> bindings) {}
+public record PlannedStatement(String table, String sql, List<Binding> bindings, String refusal) {
+
+  /** An UPDATE of a cascade. */
+  public PlannedStatement(String table, String sql, List<Binding> bindings) {
+    this(table, sql, bindings, null);
+  }
+
+  /** Whether this is a check: a query that must return no row for the application's statement to run. */
+  public boolean isCheck() {
+    return refusal != null;
+  }
+}

@@ -25,6 +25,8 @@ final class RewriteContext {
   private final SoftDeleteMarker marker;
   final SoftDeleteMode mode;
   final List<Cascade> cascades;
+  // the restrict relations; set after construction by the engine, so that every caller keeps its constructor
+  List<Cascade> restricts = List.of();
   // the cascade's statements, printed but not yet bound, in the order they must run
   final List<PlannedStatement> before = new ArrayList<>();
   private final SoftTables tables;

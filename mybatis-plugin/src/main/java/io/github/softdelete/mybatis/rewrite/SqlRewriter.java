@@ -24,6 +24,7 @@ public final class SqlRewriter {
   private final SoftTables tables;
   private final SoftDeleteMarker marker;
   private final List<Cascade> cascades;
+  private final List<Cascade> restricts;
   private final Duration parseTimeout;
   private final boolean respectExplicitMarkers;
   private final Dialect dialect;
@@ -56,11 +57,13 @@ public final class SqlRewriter {
    */
   public SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
       boolean respectExplicitMarkers) {
-    this(tables, marker, cascades, parseTimeout, respectExplicitMarkers, Dialect.UNKNOWN, TableColumns.NONE);
+    this(tables, marker, cascades, parseTimeout, respectExplicitMarkers, Dialect.UNKNOWN, TableColumns.NONE,
+        List.of());
   }
 
   private SqlRewriter(SoftTables tables, SoftDeleteMarker marker, List<Cascade> cascades, Duration parseTimeout,
-      boolean respectExplicitMarkers, Dialect dialect, TableColumns columns) {
+      boolean respectExplicitMarkers, Dialect dialect, TableColumns columns, List<Cascade> restricts) {
+    this.restricts = List.copyOf(restricts);
     this.respectExplicitMarkers = respectExplicitMarkers;
     this.tables = tables;
     this.marker = marker;
@@ -75,7 +78,7 @@ public final class SqlRewriter {
    * known; {@link Dialect#UNKNOWN} (the default) refuses them.
    */
   public SqlRewriter withDialect(Dialect dialect) {
-    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns);
+    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns, restricts);
   }
 
   /**
@@ -83,7 +86,17 @@ public final class SqlRewriter {
    * name afresh, as a newly inserted row would; {@link TableColumns#NONE} (the default) writes only the named ones.
    */
   public SqlRewriter withColumns(TableColumns columns) {
-    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns);
+    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns, restricts);
+  }
+
+  /**
+   * This engine with restrict relations ({@code restrict}): a DELETE that would mark a parent with live
+   * children is preceded by a check that refuses it; a restore of a child whose parent is deleted likewise
+   * (for cascades too).
+   */
+  public SqlRewriter withRestricts(List<Cascade> restricts) {
+    return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns,
+        restricts);
   }
 
   /**
@@ -129,6 +142,7 @@ public final class SqlRewriter {
     for (Statement statement : statements) {
       RewriteContext context =
           new RewriteContext(tables, marker, mode, allRowsOf, cascades, respectExplicitMarkers);
+      context.restricts = restricts;
       Statement result;
       try {
         result = new StatementRewriter(context, dialect, columns).rewrite(statement);
@@ -144,9 +158,13 @@ public final class SqlRewriter {
       rewritten.add(result);
       before.addAll(context.before);
       left.addAll(context.leftAsWritten());
-      if (statement instanceof Delete delete && result instanceof Update) {
+      if (statement instanceof Delete delete && (result instanceof Update || !context.before.isEmpty())) {
         target = delete.getTable().getFullyQualifiedName();
       }
+    }
+    if (!changed && !before.isEmpty()) {
+      // a DELETE that erases as written, after its checks: the statement itself stays as the application sent it
+      return bound(sql, sql, before, mentioned, statements.size(), target, List.copyOf(left));
     }
     if (!changed) {
       // the very same string: left as written means not even reprinted
@@ -193,7 +211,8 @@ public final class SqlRewriter {
   private static RewriteResult bound(String sql, String printed, List<PlannedStatement> before, String mentioned,
       int statementCount, String target, List<RewriteResult.LeftAsWritten> left) {
     if (!before.isEmpty() && statementCount > 1) {
-      throw new RewriteRefusedException(mentioned, "a DELETE with cascades must be a statement of its own");
+      throw new RewriteRefusedException(mentioned, "a DELETE with cascades or integrity checks must be a"
+          + " statement of its own");
     }
     int originals = Placeholders.originalCount(sql);
     Placeholders.Bound main = Placeholders.bind(printed);
@@ -202,10 +221,11 @@ public final class SqlRewriter {
       Placeholders.Bound child = Placeholders.bind(planned.sql());
       // the children select their parents with the DELETE's WHERE, which must hold all its parameters
       if (child.originals() != originals) {
-        throw new RewriteRefusedException(planned.table(), "the cascade's statement has " + child.originals()
-            + " of the DELETE's " + originals + " parameters, so it cannot select the same parents");
+        throw new RewriteRefusedException(planned.table(), (planned.isCheck() ? "the check's" : "the cascade's")
+            + " statement has " + child.originals() + " of the DELETE's " + originals
+            + " parameters, so it cannot select the same parents");
       }
-      boundBefore.add(new PlannedStatement(planned.table(), child.sql(), child.bindings()));
+      boundBefore.add(new PlannedStatement(planned.table(), child.sql(), child.bindings(), planned.refusal()));
     }
     if (main.originals() != originals) {
       throw new RewriteRefusedException(mentioned, "softdelete lost track of the statement's parameters ("

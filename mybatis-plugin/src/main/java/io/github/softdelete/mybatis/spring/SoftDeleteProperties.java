@@ -69,6 +69,12 @@ public class SoftDeleteProperties {
   private String cascade;
 
   /**
+   * Parent/child relations, child.column->parent.column separated by commas, that guard integrity: a DELETE of a
+   * parent that still has live children is refused, and so is restoring a child whose parent is deleted.
+   */
+  private String restrict;
+
+  /**
    * Each table's own marker, by table name (softdelete.table.sys_user.column=del_flag; a schema-qualified
    * name in brackets: softdelete.table[app.orders].column): a table named here is soft.
    */
@@ -109,6 +115,7 @@ public class SoftDeleteProperties {
     put(keys, "deleteReasonColumn", deleteReasonColumn);
     put(keys, "deletedBySupplier", deletedBySupplier);
     put(keys, "cascade", cascade);
+    put(keys, "restrict", restrict);
     put(keys, "mode", mode);
     put(keys, "explicitMarker", explicitMarker);
     put(keys, "onDeleteSet", onDeleteSet);
@@ -351,6 +358,14 @@ public class SoftDeleteProperties {
 
   public void setCascade(String cascade) {
     this.cascade = cascade;
+  }
+
+  public String getRestrict() {
+    return restrict;
+  }
+
+  public void setRestrict(String restrict) {
+    this.restrict = restrict;
   }
 
   public String getMode() {

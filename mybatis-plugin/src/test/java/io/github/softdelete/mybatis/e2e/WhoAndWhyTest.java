@@ -114,7 +114,7 @@ class WhoAndWhyTest {
     assertThat(thrown).hasRootCauseInstanceOf(io.github.softdelete.mybatis.SoftDeleteException.class)
         .hasRootCauseMessage("softdelete: refused statement '" + DocumentMapper.class.getName()
             + ".deleteAttachmentReturning' on table 'attachments': a DELETE run as a query (RETURNING in a <select>) cannot"
-            + " carry audit values or cascades; map it as <update>, or drop RETURNING");
+            + " carry audit values, cascades or integrity checks; map it as <update>, or drop RETURNING");
     assertThat(db.queryLong("SELECT COUNT(*) FROM attachments WHERE id = 100 AND deleted_at IS NULL")).isEqualTo(1);
   }
 
