@@ -13,6 +13,9 @@ import java.util.Map;
  * refused statement is not parsed again on every call), and the configuration's policy on what runs: in
  * {@code mode=observe} every statement as written, with {@code onUnparseableSelect=warn} a SELECT the parser
  * cannot read as written. What a miss decides is told once to {@link Notes}, which logs it.
+ *
+ * <p>A miss on a statement with a long IN-list of placeholders is answered from its shape ({@link ShapeCache}):
+ * a {@code <foreach>} of a new length costs no parse, and the answer is the one its own text would give.
  */
 public final class RewriteCache {
   private final SqlRewriter rewriter;
@@ -21,6 +24,8 @@ public final class RewriteCache {
   private final Notes notes;
   // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
+  // a miss on a statement whose IN-lists another length of it has seen is grown from that rewrite, unparsed
+  private final ShapeCache shapes;
 
   RewriteCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe,
       Notes notes) {
@@ -28,6 +33,7 @@ public final class RewriteCache {
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
     this.observe = observe;
     this.notes = notes;
+    this.shapes = new ShapeCache(rewriter, maximumSize);
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
     }
@@ -74,9 +80,12 @@ public final class RewriteCache {
     return outcome.result;
   }
 
-  /** How many answers are held, all modes together, after pending evictions: for the memory benchmark. */
+  /**
+   * How many answers are held, all modes together, after pending evictions, statement shapes included: for
+   * the memory benchmark.
+   */
   public long size() {
-    long size = 0;
+    long size = shapes.size();
     for (SoftDeleteMode mode : byMode.keySet()) {
       size += cachedStatements(mode);
     }
@@ -95,7 +104,10 @@ public final class RewriteCache {
       return observed(statementId, sql, mode);
     }
     try {
-      RewriteResult result = rewriter.rewrite(sql, mode);
+      RewriteResult result = shapes.resultFor(sql, mode);
+      if (result == null) {
+        result = rewriter.rewrite(sql, mode);
+      }
       notes.rewritten(statementId, sql, mode, result);
       return result.changed() ? new Outcome(result, null) : Outcome.UNCHANGED;
     } catch (RewriteRefusedException e) {
