@@ -15,6 +15,9 @@ import java.util.Map;
  * call), and the configuration's policy on what runs: in
  * {@code mode=observe} every statement as written, with {@code onUnparseableSelect=warn} a SELECT the parser
  * cannot read as written. What a miss decides is told once to {@link Notes}, which logs it.
+ *
+ * <p>A miss on a statement with a long IN-list of placeholders is answered from its shape ({@link ShapeCache}):
+ * a {@code <foreach>} of a new length costs no parse, and the answer is the one its own text would give.
  */
 public final class RewriteCache {
   private final SqlRewriter rewriter;
@@ -25,6 +28,8 @@ public final class RewriteCache {
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
   // inside a scope of tables: one cache for every (mode, tables) together, with the same bound
   private final Cache<Scoped, Outcome> scoped;
+  // a miss on a statement whose IN-lists another length of it has seen is grown from that rewrite, unparsed
+  private final ShapeCache shapes;
 
   RewriteCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe,
       Notes notes) {
@@ -32,6 +37,7 @@ public final class RewriteCache {
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
     this.observe = observe;
     this.notes = notes;
+    this.shapes = new ShapeCache(rewriter, maximumSize);
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
     }
@@ -102,11 +108,11 @@ public final class RewriteCache {
   }
 
   /**
-   * How many answers are held, all modes and scopes of tables together, after pending evictions: for the memory
-   * benchmark.
+   * How many answers are held, all modes and scopes of tables together, statement shapes included, after
+   * pending evictions: for the memory benchmark.
    */
   public long size() {
-    long size = 0;
+    long size = shapes.size();
     for (SoftDeleteMode mode : byMode.keySet()) {
       size += cachedStatements(mode);
     }
@@ -126,7 +132,11 @@ public final class RewriteCache {
       return observed(statementId, sql, mode, tables);
     }
     try {
-      RewriteResult result = rewriter.rewrite(sql, mode, tables);
+      // the shapes are kept outside scopes of tables only, where by far the most statements run
+      RewriteResult result = tables.isEmpty() ? shapes.resultFor(sql, mode) : null;
+      if (result == null) {
+        result = rewriter.rewrite(sql, mode, tables);
+      }
       notes.rewritten(statementId, sql, mode, tables, result);
       return result.changed() ? new Outcome(result, null) : Outcome.UNCHANGED;
     } catch (RewriteRefusedException e) {
