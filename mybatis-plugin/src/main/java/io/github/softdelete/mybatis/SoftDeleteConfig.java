@@ -34,6 +34,8 @@ import java.util.Properties;
  *       would rewrite or refuse</td></tr>
  *   <tr><td>{@code explicitMarker}</td><td>{@code respect}</td><td>{@code filter} adds the automatic predicate
  *       even where the statement constrains the marker itself</td></tr>
+ *   <tr><td>{@code verifyOnStartup}</td><td>{@code off}</td><td>{@code warn} or {@code fail}: check every mapped
+ *       statement when the interceptor first meets a MyBatis configuration</td></tr>
  *   <tr><td>{@code table.<name>.column}, {@code .liveValue}, {@code .deletedValue}, {@code .deletedByColumn},
  *       {@code .deleteReasonColumn}</td><td>(the global key)</td><td>the marker of one table ({@code table} or
  *       {@code schema.table}), which these keys make soft</td></tr>
@@ -58,16 +60,17 @@ public final class SoftDeleteConfig {
   static final String DELETED_BY_SUPPLIER = "deletedBySupplier";
   static final String CASCADE = "cascade";
   static final String EXPLICIT_MARKER = "explicitMarker";
+  static final String VERIFY_ON_STARTUP = "verifyOnStartup";
   static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
       ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE,
-      EXPLICIT_MARKER);
+      EXPLICIT_MARKER, VERIFY_ON_STARTUP);
 
   private static final String NULL = ConfigValues.NULL;
   static final String DEFAULT_DELETED_VALUE = "CURRENT_TIMESTAMP";
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig(List.of("deleted_at"), List.of(), null, null, 10_000, false, 5_000, null, null,
-          null, List.of(), false, true, List.of());
+          null, List.of(), false, true, List.of(), VerifyOnStartup.OFF);
 
   private final List<String> columns;
   private final List<String> tables;
@@ -84,11 +87,12 @@ public final class SoftDeleteConfig {
   private final boolean observe;
   private final boolean respectExplicitMarkers;
   private final List<TableMarker> tableMarkers;
+  private final VerifyOnStartup verifyOnStartup;
 
   SoftDeleteConfig(List<String> columns, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
       String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
-      boolean respectExplicitMarkers, List<TableMarker> tableMarkers) {
+      boolean respectExplicitMarkers, List<TableMarker> tableMarkers, VerifyOnStartup verifyOnStartup) {
     this.columns = columns;
     this.tables = tables;
     this.liveValue = liveValue;
@@ -103,6 +107,7 @@ public final class SoftDeleteConfig {
     this.observe = observe;
     this.respectExplicitMarkers = respectExplicitMarkers;
     this.tableMarkers = tableMarkers;
+    this.verifyOnStartup = verifyOnStartup;
   }
 
   /** Every key this configuration reads, in the order the documentation lists them (without per-table keys). */
@@ -278,6 +283,25 @@ public final class SoftDeleteConfig {
     return respectExplicitMarkers;
   }
 
+  /**
+   * What happens when the interceptor first meets a MyBatis configuration: nothing, or every mapped statement
+   * is checked in every mode (filling the rewrite cache) and those that would be refused are logged or stop
+   * every statement of that configuration.
+   */
+  public VerifyOnStartup verifyOnStartup() {
+    return verifyOnStartup;
+  }
+
+  /** The values of the key {@code verifyOnStartup}. */
+  public enum VerifyOnStartup {
+    /** No check at start-up: a statement is checked when it first runs. */
+    OFF,
+    /** Logs, at WARN, every mapped statement that would be refused. */
+    WARN,
+    /** Every statement of a configuration that has a refused one fails with a SoftDeleteException naming them. */
+    FAIL
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -296,7 +320,7 @@ public final class SoftDeleteConfig {
         && Objects.equals(deleteReasonColumn, other.deleteReasonColumn)
         && Objects.equals(supplierName(), other.supplierName()) && cascades.equals(other.cascades)
         && observe == other.observe && respectExplicitMarkers == other.respectExplicitMarkers
-        && tableMarkers.equals(other.tableMarkers);
+        && tableMarkers.equals(other.tableMarkers) && verifyOnStartup == other.verifyOnStartup;
   }
 
   private String supplierName() {
@@ -307,7 +331,7 @@ public final class SoftDeleteConfig {
   public int hashCode() {
     return Objects.hash(columns, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
         parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, observe,
-        respectExplicitMarkers, tableMarkers);
+        respectExplicitMarkers, tableMarkers, verifyOnStartup);
   }
 
   /**
@@ -326,6 +350,8 @@ public final class SoftDeleteConfig {
         + ", " + PARSE_TIMEOUT_MILLIS + "=" + parseTimeoutMillis
         + ", " + MODE + "=" + (observe ? "observe" : "enforce")
         + (respectExplicitMarkers ? "" : ", " + EXPLICIT_MARKER + "=filter")
+        + (verifyOnStartup == VerifyOnStartup.OFF ? ""
+            : ", " + VERIFY_ON_STARTUP + "=" + verifyOnStartup.name().toLowerCase(java.util.Locale.ROOT))
         + (deletedByColumn == null ? "" : ", " + DELETED_BY_COLUMN + "=" + deletedByColumn)
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
         + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())

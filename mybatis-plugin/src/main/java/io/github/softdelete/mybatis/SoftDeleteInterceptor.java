@@ -71,6 +71,11 @@ public class SoftDeleteInterceptor implements Interceptor {
         () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()));
   }
 
+  /** The configuration in effect, for {@link SoftDeleteCheck}. */
+  SoftDeleteConfig config() {
+    return config;
+  }
+
   /**
    * Runs one intercepted {@code Executor} call in the thread's mode. MyBatis does not come here: {@link #plugin}
    * hands it a delegating executor that does the same without reflection; this serves callers that wrap with

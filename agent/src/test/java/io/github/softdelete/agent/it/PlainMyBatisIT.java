@@ -94,7 +94,7 @@ class PlainMyBatisIT {
     assertThat(child.linesStartingWith("softdelete-agent")).containsExactly(
         "softdelete-agent: not activated: unknown property 'colour'; known properties: column, tables, liveValue, "
             + "deletedValue, cacheSize, onUnparseableSelect, parseTimeoutMillis, mode, deletedByColumn, "
-            + "deleteReasonColumn, deletedBySupplier, cascade, explicitMarker");
+            + "deleteReasonColumn, deletedBySupplier, cascade, explicitMarker, verifyOnStartup");
   }
 
   @Test

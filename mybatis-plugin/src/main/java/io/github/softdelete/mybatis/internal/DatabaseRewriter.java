@@ -5,6 +5,7 @@ import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.engine.Caches;
+import io.github.softdelete.mybatis.engine.RewriteCache;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -116,11 +117,16 @@ public final class DatabaseRewriter {
     if (result == null) {
       return sql;
     }
-    if (result.bindings() != null || !result.before().isEmpty()) {
-      throw SoftDeleteException.refused(ms.getId(), result.table(), "a DELETE run as a query (RETURNING in a"
-          + " <select>) cannot carry audit values or cascades; map it as <update>, or drop RETURNING", null);
+    String refusal = StatementRules.asQuery(result);
+    if (refusal != null) {
+      throw SoftDeleteException.refused(ms.getId(), result.table(), refusal, null);
     }
     return result.sql();
+  }
+
+  /** The engine's cached answers, which {@code verifyOnStartup} fills before the first statement runs. */
+  RewriteCache answers() {
+    return sqlCache.answers();
   }
 
   /**

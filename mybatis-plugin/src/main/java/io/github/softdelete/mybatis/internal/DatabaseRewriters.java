@@ -107,8 +107,12 @@ public final class DatabaseRewriters {
     return found;
   }
 
-  // the columns only where upserts are converted: a revived row takes the ones the statement does not name afresh
-  private static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
+  /**
+   * What the engine needs to know of the connection's database: its product, and the soft tables' columns where
+   * upserts are converted (a revived row takes the ones the statement does not name afresh). The interceptor and
+   * {@code SoftDeleteCheck} both ask here, so that the check describes the engine that runs.
+   */
+  public static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
     Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
     boolean upserts = dialect == Dialect.MYSQL || dialect == Dialect.POSTGRESQL;
     return new Database(dialect, upserts && !tables.isEmpty() ? TableColumns.read(connection, tables) : TableColumns.NONE);
@@ -118,7 +122,7 @@ public final class DatabaseRewriters {
   private record Target(SoftTables tables, Database database) {}
 
   /** The database product, and the soft tables' columns (known where upserts are converted). */
-  private record Database(Dialect dialect, TableColumns columns) {
+  public record Database(Dialect dialect, TableColumns columns) {
     static final Database UNKNOWN = new Database(Dialect.UNKNOWN, TableColumns.NONE);
   }
 

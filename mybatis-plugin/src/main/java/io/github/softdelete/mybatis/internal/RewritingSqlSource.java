@@ -39,10 +39,10 @@ final class RewritingSqlSource implements SqlSource {
     if (result == null) {
       return boundSql;
     }
-    if (!result.before().isEmpty()) {
-      // only reached when the SQL could not be known before the statement ran (a <selectKey>)
-      throw SoftDeleteException.refused(statementId, result.table(), "the table has cascades, which run"
-          + " before the DELETE; a DELETE with a <selectKey> cannot cascade, remove the <selectKey>", null);
+    // only reached with cascade statements when the SQL could not be known before the statement ran (a <selectKey>)
+    String refusal = StatementRules.withSelectKey(result);
+    if (refusal != null) {
+      throw SoftDeleteException.refused(statementId, result.table(), refusal, null);
     }
     if (mode == SoftDeleteMode.UNDELETE) {
       // for the message should the restore violate a constraint: this call's table, not a field all threads share

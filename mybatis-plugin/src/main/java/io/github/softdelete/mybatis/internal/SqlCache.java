@@ -22,6 +22,11 @@ final class SqlCache {
     this.answers = answers;
   }
 
+  /** The cache itself, with refusals as the engine gives them. */
+  RewriteCache answers() {
+    return answers;
+  }
+
   /**
    * The engine's whole answer for {@code sql} in {@code mode} (SQL, parameter sources, cascade statements),
    * or {@code null} when nothing changes.

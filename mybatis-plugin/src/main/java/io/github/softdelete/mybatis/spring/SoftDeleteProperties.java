@@ -84,6 +84,12 @@ public class SoftDeleteProperties {
   private String explicitMarker = "respect";
 
   /**
+   * off, warn or fail: check every mapped statement when the interceptor first meets a MyBatis configuration,
+   * and log (warn) or refuse to run (fail) when one would be refused.
+   */
+  private String verifyOnStartup = "off";
+
+  /**
    * Whether tasks run by Spring's executors (@Async methods, the auto-configured applicationTaskExecutor) run in
    * the scopes of the thread that submitted them: a TaskDecorator bean, unless the application has its own.
    */
@@ -111,6 +117,7 @@ public class SoftDeleteProperties {
     put(keys, "cascade", cascade);
     put(keys, "mode", mode);
     put(keys, "explicitMarker", explicitMarker);
+    put(keys, "verifyOnStartup", verifyOnStartup);
     table.forEach((name, own) -> {
       String prefix = "table." + name + ".";
       put(keys, prefix + "column", own.column);
@@ -312,5 +319,13 @@ public class SoftDeleteProperties {
 
   public void setParseTimeoutMillis(int parseTimeoutMillis) {
     this.parseTimeoutMillis = parseTimeoutMillis;
+  }
+
+  public String getVerifyOnStartup() {
+    return verifyOnStartup;
+  }
+
+  public void setVerifyOnStartup(String verifyOnStartup) {
+    this.verifyOnStartup = verifyOnStartup;
   }
 }
