@@ -1,6 +1,7 @@
 package io.github.softdelete.compat.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
@@ -13,6 +14,7 @@ import io.github.softdelete.compat.spring.app.UserMapper;
 import io.github.softdelete.mybatis.DeletedBySupplier;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.OnlyDeleted;
+import io.github.softdelete.mybatis.SoftDeleteCheck;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
@@ -188,6 +190,28 @@ class SpringBootAutoConfigurationIT {
   }
 
   @Test
+  void shouldStopEveryStatementWithVerifyOnStartupFailWhileOneWouldBeRefused() {
+    run("softdelete.verify-on-startup=fail");
+    UserMapper users = context.getBean(UserMapper.class);
+
+    assertThatThrownBy(users::names).rootCause().isInstanceOf(SoftDeleteException.class)
+        .hasMessageContaining("softdelete: verifyOnStartup=fail: 1 of 5 mapped statements would be refused")
+        .hasMessageContaining("io.github.softdelete.compat.spring.app.MaintenanceMapper.truncateUsers (default):"
+            + " table 'users': TRUNCATE would erase every row");
+  }
+
+  @Test
+  void shouldRunWithVerifyOnStartupWarnAndReportTheSameInSoftDeleteCheck() {
+    run("softdelete.verify-on-startup=warn");
+
+    assertThat(context.getBean(UserMapper.class).names()).containsExactly("ann", "bob", "cid", "eve");
+    SoftDeleteCheck check = SoftDeleteCheck.of(context.getBean(SqlSessionFactory.class));
+    assertThat(check.refused()).extracting(SoftDeleteCheck.Statement::id)
+        .containsExactly("io.github.softdelete.compat.spring.app.MaintenanceMapper.truncateUsers");
+    check.except("io.github.softdelete.compat.spring.app.MaintenanceMapper.truncateUsers").assertNothingRefused();
+  }
+
+  @Test
   void shouldMapKebabCasePropertiesOntoConfigKeys() {
     run("softdelete.column=removed", "softdelete.tables=accounts", "softdelete.live-value=0",
         "softdelete.deleted-value=1", "softdelete.cache-size=50", "softdelete.on-unparseable-select=warn");
@@ -286,7 +310,8 @@ class SpringBootAutoConfigurationIT {
 
     assertThat(metadata).isNotNull().contains("\"softdelete.enabled\"", "\"softdelete.column\"",
         "\"softdelete.tables\"", "\"softdelete.live-value\"", "\"softdelete.deleted-value\"",
-        "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"", "\"softdelete.explicit-marker\"");
+        "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"", "\"softdelete.explicit-marker\"",
+        "\"softdelete.verify-on-startup\"");
   }
 
   @Test

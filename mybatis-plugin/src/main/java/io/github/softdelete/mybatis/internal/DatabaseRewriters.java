@@ -36,6 +36,7 @@ public final class DatabaseRewriters {
   // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
   private volatile LastAnswer last;
   private final PluginOrder pluginOrder = new PluginOrder();
+  private final StartupVerification startup;
 
   public DatabaseRewriters(SoftDeleteConfig config) {
     this(config, DeletionAudit.NONE);
@@ -48,6 +49,7 @@ public final class DatabaseRewriters {
     this.audit = audit;
     SoftTables listed = engines.needsConnection() ? null : engines.tablesFor(null);
     this.configured = listed == null || listed.isEmpty() ? null : listed;
+    this.startup = new StartupVerification(config.verifyOnStartup());
   }
 
   /**
@@ -63,11 +65,19 @@ public final class DatabaseRewriters {
     DataSource dataSource = environment == null ? null : environment.getDataSource();
     LastAnswer answer = last;
     if (answer != null && dataSource != null && answer.dataSource.get() == dataSource) {
-      return answer.rewriter;
+      return verified(ms, answer.rewriter);
     }
     DatabaseRewriter rewriter = rewriterFor(target(executor, dataSource));
     if (dataSource != null) {
       last = new LastAnswer(new WeakReference<>(dataSource), rewriter);
+    }
+    return verified(ms, rewriter);
+  }
+
+  // a database without soft tables has nothing to refuse
+  private DatabaseRewriter verified(MappedStatement ms, DatabaseRewriter rewriter) {
+    if (rewriter != null) {
+      startup.verify(ms.getConfiguration(), rewriter);
     }
     return rewriter;
   }
