@@ -15,7 +15,16 @@ public final class CheckJson {
   private CheckJson() {}
 
   public static String of(SoftDeleteCheck check) {
+    return of(check, null);
+  }
+
+  /** With the mapper files read, and those that could not be, first. */
+  static String of(SoftDeleteCheck check, MapperXml.Loaded loaded) {
     StringBuilder out = new StringBuilder("{\n");
+    if (loaded != null) {
+      out.append("  \"files\": ").append(strings(loaded.files().stream().map(Object::toString).toList())).append(",\n");
+      out.append("  \"unreadable\": ").append(strings(loaded.failures())).append(",\n");
+    }
     out.append("  \"database\": ").append(string(check.database())).append(",\n");
     out.append("  \"softTables\": ").append(strings(check.softTables())).append(",\n");
     out.append("  \"refused\": ").append(check.refused().size()).append(",\n");
