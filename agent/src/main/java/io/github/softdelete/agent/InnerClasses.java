@@ -22,6 +22,7 @@ final class InnerClasses {
   static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
   static final String PURGE = "io.github.softdelete.mybatis.purge.PurgeCommand";
   static final String CHECK = "io.github.softdelete.mybatis.check.CheckCommand";
+  static final String DOCTOR = "io.github.softdelete.mybatis.doctor.DoctorCommand";
 
   private final JarFile jar;
   private final ProtectionDomain domain;
@@ -96,10 +97,25 @@ final class InnerClasses {
    * @return the exit status
    */
   int check(Properties options, String[] args, PrintStream out, PrintStream err) {
+    return runWithMyBatis(CHECK, options, args, out, err);
+  }
+
+  /**
+   * {@code doctor}: the library's schema doctor, in a loader whose parent is the system class loader, so that the
+   * JDBC driver given with {@code -cp} is visible to {@code DriverManager}; MyBatis as for {@link #check}, since
+   * the configuration's errors are MyBatis's exceptions.
+   *
+   * @return the exit status
+   */
+  int doctor(Properties options, String[] args, PrintStream out, PrintStream err) {
+    return runWithMyBatis(DOCTOR, options, args, out, err);
+  }
+
+  private int runWithMyBatis(String command, Properties options, String[] args, PrintStream out, PrintStream err) {
     try {
       ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getSystemClassLoader(),
           hasMyBatis() ? InnerLoader.Extras.NONE : InnerLoader.Extras.MYBATIS);
-      Method run = Class.forName(CHECK, true, loader)
+      Method run = Class.forName(command, true, loader)
           .getMethod("run", Properties.class, String[].class, PrintStream.class, PrintStream.class);
       // MyBatis resolves the types a mapper names through the context class loader
       Thread thread = Thread.currentThread();
@@ -111,7 +127,7 @@ final class InnerClasses {
         thread.setContextClassLoader(before);
       }
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException("check failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(command + " failed: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the agent jar is incomplete: " + e, e);
     }

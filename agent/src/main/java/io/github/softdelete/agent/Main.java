@@ -17,6 +17,7 @@ public final class Main {
     COMMANDS.put("attach", new AttachCommand());
     COMMANDS.put("explain", new ExplainCommand());
     COMMANDS.put("check", new CheckCommand());
+    COMMANDS.put("doctor", new DoctorCommand());
     COMMANDS.put("purge", new PurgeCommand());
   }
 
