@@ -46,6 +46,16 @@ class CheckCommandIT {
         "    SQL: TRUNCATE TABLE users");
   }
 
+  // the example of README and docs/check-and-doctor.md, as they show it (run from the project's root there)
+  @Test
+  void shouldPrintWhatTheReadmeAndTheDocsShow() throws IOException {
+    Child child = check("tables=users", SHOP.toString());
+
+    String shown = "```\n" + String.join("\n", child.lines()).replace(SHOP.toString(), "agent/" + SHOP) + "\n```";
+    assertThat(Files.readString(Path.of("../README.md"))).contains(shown);
+    assertThat(Files.readString(Path.of("../docs/check-and-doctor.md"))).contains(shown);
+  }
+
   @Test
   void shouldPassWhenTheStatementMeantForHardDeleteIsExcepted() {
     Child child = check("tables=users", "--except", "com.shop.UserMapper.truncateUsers", SHOP.toString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,18 @@ class DoctorCommandIT {
         "what the schema's ON DELETE CASCADE did, for soft deletes (with the cascades already declared):",
         "  cascade=orders.account_id->accounts.id",
         "  (as an agent option, colons between them: cascade=orders.account_id->accounts.id)");
+  }
+
+  // the example of docs/check-and-doctor.md, run as it is written there
+  @Test
+  void shouldPrintWhatTheDocsShowForTheShopSchema() throws IOException {
+    Child child = Child.run(List.of(Child.JAVA, "-cp", Child.AGENT_JAR + File.pathSeparator + h2(),
+        "io.github.softdelete.agent.Main", "doctor", "--url",
+        "jdbc:h2:mem:shop;INIT=RUNSCRIPT FROM 'src/test/resources/doctor/shop.sql'", "--user", "sa"));
+
+    assertThat(child.exitCode()).isEqualTo(1);
+    assertThat(Files.readString(Path.of("../docs/check-and-doctor.md")))
+        .contains("```\n" + String.join("\n", child.lines()) + "\n```");
   }
 
   @Test
