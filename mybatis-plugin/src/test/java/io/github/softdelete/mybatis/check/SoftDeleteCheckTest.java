@@ -205,4 +205,19 @@ class SoftDeleteCheckTest {
     assertThat(fail.refused()).hasSize(1);
     assertThat(List.of(warn.refused().size())).containsExactly(0);
   }
+
+  @Test
+  void shouldRenderWhatASqlProviderBuildsWithEveryParameterSet() {
+    Configuration configuration = new Configuration();
+    configuration.addMapper(ProviderMapper.class);
+
+    SoftDeleteCheck check = SoftDeleteCheck.offline(configuration, config("tables", "users"), null);
+
+    Statement byName = check.statements().get(0);
+    // with no parameter the provider has no map to read, which MyBatis reports; with every one set it filters
+    assertThat(byName.coverage()).isEqualTo(Coverage.SHAPES);
+    assertThat(byName.shapes()).extracting(Shape::name).containsExactly("every parameter set");
+    assertThat(byName.shapes().get(0).verdicts().get(SoftDeleteMode.DEFAULT).runs())
+        .containsExactly("SELECT id FROM users WHERE (name = ?) AND users.deleted_at IS NULL");
+  }
 }
