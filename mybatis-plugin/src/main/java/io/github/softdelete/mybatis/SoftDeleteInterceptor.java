@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import io.github.softdelete.mybatis.engine.MeterSwitch;
 import io.github.softdelete.mybatis.internal.DatabaseRewriters;
 import io.github.softdelete.mybatis.internal.NestedQueries;
 import io.github.softdelete.mybatis.internal.RewritingExecutor;
@@ -44,6 +45,8 @@ public class SoftDeleteInterceptor implements Interceptor {
   private volatile SoftDeleteConfig config;
   // set in code; wins over the deletedBySupplier property
   private volatile DeletedBySupplier deletedBySupplier;
+  // outlives a reconfiguration: metrics bound once count every rewriter this interceptor builds
+  private final MeterSwitch meters = new MeterSwitch();
 
   /** Defaults and {@code -Dsoftdelete.*} system properties; MyBatis then calls {@link #setProperties}. */
   public SoftDeleteInterceptor() {
@@ -68,7 +71,12 @@ public class SoftDeleteInterceptor implements Interceptor {
   private void configure(SoftDeleteConfig config) {
     this.config = config;
     this.rewriters = new DatabaseRewriters(config, new CurrentDeletion(
-        () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()));
+        () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()), meters);
+  }
+
+  /** Where {@link SoftDeleteMetrics} counts this interceptor's statements and caches. */
+  MeterSwitch meters() {
+    return meters;
   }
 
   /** The configuration in effect, for {@link SoftDeleteCheck}. */

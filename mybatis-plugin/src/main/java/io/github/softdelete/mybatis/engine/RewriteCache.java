@@ -19,18 +19,21 @@ public final class RewriteCache {
   private final boolean warnOnUnparseableSelect;
   private final boolean observe;
   private final Notes notes;
+  private final Meters meters;
   // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
 
   RewriteCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe,
-      Notes notes) {
+      Notes notes, Meters meters) {
     this.rewriter = rewriter;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
     this.observe = observe;
     this.notes = notes;
+    this.meters = meters;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
     }
+    meters.cacheCreated(this);
   }
 
   /**
@@ -66,7 +69,9 @@ public final class RewriteCache {
     Outcome outcome = cache.getIfPresent(sql);
     if (outcome == null) {
       // the capturing lambda is made on a miss only
-      outcome = cache.get(sql, s -> decide(statementId, s, mode));
+      outcome = cache.get(sql, s -> timed(statementId, s, mode));
+    } else {
+      meters.cacheHit();
     }
     if (outcome.refusal != null) {
       throw outcome.refusal;
@@ -88,6 +93,15 @@ public final class RewriteCache {
     Cache<String, Outcome> cache = byMode.get(mode);
     cache.cleanUp();
     return cache.estimatedSize();
+  }
+
+  private Outcome timed(String statementId, String sql, SoftDeleteMode mode) {
+    long start = System.nanoTime();
+    try {
+      return decide(statementId, sql, mode);
+    } finally {
+      meters.cacheMiss(System.nanoTime() - start);
+    }
   }
 
   private Outcome decide(String statementId, String sql, SoftDeleteMode mode) {

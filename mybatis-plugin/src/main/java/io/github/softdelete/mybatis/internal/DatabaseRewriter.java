@@ -5,6 +5,7 @@ import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.engine.Caches;
+import io.github.softdelete.mybatis.engine.Meters;
 import io.github.softdelete.mybatis.engine.RewriteCache;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import java.sql.SQLException;
@@ -22,6 +23,8 @@ import org.apache.ibatis.session.RowBounds;
 /** Hands MyBatis rewritten statements for the soft tables of one database. */
 public final class DatabaseRewriter {
   private final SqlCache sqlCache;
+  // each call of a statement that mentions a soft table, by what became of it
+  private final Meters meters;
   private final DeletionAudit audit;
   private final boolean cascades;
   // per mode: original statement -> copy whose SQL source rewrites. The same copy every time, so that
@@ -32,6 +35,7 @@ public final class DatabaseRewriter {
 
   DatabaseRewriter(SoftTables tables, SqlCache sqlCache, int maximumSize, DeletionAudit audit, boolean cascades) {
     this.sqlCache = sqlCache;
+    this.meters = sqlCache.meters();
     this.audit = audit;
     this.cascades = cascades;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
@@ -64,6 +68,7 @@ public final class DatabaseRewriter {
         known.rememberQuerySql(mode, sql);
       }
       if (sql == known.sql()) {
+        meters.unchanged(ms.getId());
         return executor.query(ms, parameter, rowBounds, handler);
       }
       rewritten = known.boundSql(ms, sql, parameter);
@@ -71,10 +76,12 @@ public final class DatabaseRewriter {
       BoundSql boundSql = ms.getBoundSql(parameter);
       String sql = querySql(ms, boundSql.getSql(), mode);
       if (sql == boundSql.getSql()) {
+        meters.unchanged(ms.getId());
         return executor.query(ms, parameter, rowBounds, handler);
       }
       rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
     }
+    meters.rewritten(ms.getId());
     CacheKey key = CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode);
     return executor.query(ms, parameter, rowBounds, handler, key, rewritten);
   }
@@ -97,8 +104,10 @@ public final class DatabaseRewriter {
     }
     String sql = querySql(ms, boundSql.getSql(), mode);
     if (sql == boundSql.getSql()) {
+      meters.unchanged(ms.getId());
       return executor.query(ms, parameter, rowBounds, handler, key, boundSql);
     }
+    meters.rewritten(ms.getId());
     BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
     return executor.query(ms, parameter, rowBounds, handler, withMode(key, mode), rewritten);
   }
@@ -119,6 +128,7 @@ public final class DatabaseRewriter {
     }
     String refusal = StatementRules.asQuery(result);
     if (refusal != null) {
+      meters.refused(ms.getId());
       throw SoftDeleteException.refused(ms.getId(), result.table(), refusal, null);
     }
     return result.sql();
@@ -170,12 +180,18 @@ public final class DatabaseRewriter {
       toRun = result == null ? ms : copiesByMode.get(mode).get(ms, original -> staticCopy(original, result, mode));
       known.rememberUpdate(mode, toRun);
     }
+    // a source that rewrites per call counts each call itself
+    if (toRun == ms) {
+      meters.unchanged(ms.getId());
+    } else if (!(toRun.getSqlSource() instanceof RewritingSqlSource)) {
+      meters.rewritten(ms.getId());
+    }
     return toRun;
   }
 
   private MappedStatement rewritingCopy(MappedStatement original, SoftDeleteMode mode) {
     return MappedStatements.withSqlSource(original, new RewritingSqlSource(original.getSqlSource(),
-        original.getConfiguration(), original.getId(), sqlCache, mode, audit));
+        original.getConfiguration(), original.getId(), sqlCache, mode, audit, meters));
   }
 
   // values added per call (who, why) and cascades still need the rewriting source
@@ -239,6 +255,7 @@ public final class DatabaseRewriter {
     if (result == null || result.before().isEmpty()) {
       return null;
     }
+    meters.rewritten(ms.getId());
     return CascadeRun.run(executor, ms, parameter, boundSql != null ? boundSql : ms.getBoundSql(parameter), result,
         new AddedValues(audit));
   }

@@ -6,6 +6,7 @@ import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.catalog.TableColumns;
 import io.github.softdelete.mybatis.engine.Caches;
 import io.github.softdelete.mybatis.engine.EngineFactory;
+import io.github.softdelete.mybatis.engine.MeterSwitch;
 import io.github.softdelete.mybatis.rewrite.Dialect;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
@@ -37,14 +38,19 @@ public final class DatabaseRewriters {
   private volatile LastAnswer last;
   private final PluginOrder pluginOrder = new PluginOrder();
   private final StartupVerification startup;
+  private final MeterSwitch meters;
 
   public DatabaseRewriters(SoftDeleteConfig config) {
-    this(config, DeletionAudit.NONE);
+    this(config, DeletionAudit.NONE, new MeterSwitch());
   }
 
-  /** @param audit who deletes and why, asked when a marking statement binds its parameters */
-  public DatabaseRewriters(SoftDeleteConfig config, DeletionAudit audit) {
+  /**
+   * @param audit who deletes and why, asked when a marking statement binds its parameters
+   * @param meters where each call and the caches are counted, once metrics are bound
+   */
+  public DatabaseRewriters(SoftDeleteConfig config, DeletionAudit audit, MeterSwitch meters) {
     this.config = config;
+    this.meters = meters;
     this.engines = new EngineFactory(config);
     this.audit = audit;
     SoftTables listed = engines.needsConnection() ? null : engines.tablesFor(null);
@@ -89,7 +95,7 @@ public final class DatabaseRewriters {
     return byTables.get(target.tables(), t -> new ConcurrentHashMap<>())
         .computeIfAbsent(target.database(), database -> new DatabaseRewriter(target.tables(),
             new SqlCache(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns()),
-                SqlCache.LOG)),
+                SqlCache.LOG, meters), meters),
             config.cacheSize(), audit, !config.cascades().isEmpty()));
   }
 

@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.internal;
 
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.engine.Meters;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.SqlSource;
@@ -21,15 +22,17 @@ final class RewritingSqlSource implements SqlSource {
   private final SqlCache cache;
   private final SoftDeleteMode mode;
   private final DeletionAudit audit;
+  private final Meters meters;
 
   RewritingSqlSource(SqlSource original, Configuration configuration, String statementId, SqlCache cache,
-      SoftDeleteMode mode, DeletionAudit audit) {
+      SoftDeleteMode mode, DeletionAudit audit, Meters meters) {
     this.original = original;
     this.configuration = configuration;
     this.statementId = statementId;
     this.cache = cache;
     this.mode = mode;
     this.audit = audit;
+    this.meters = meters;
   }
 
   @Override
@@ -37,13 +40,16 @@ final class RewritingSqlSource implements SqlSource {
     BoundSql boundSql = original.getBoundSql(parameterObject);
     RewriteResult result = cache.resultFor(statementId, boundSql.getSql(), mode);
     if (result == null) {
+      meters.unchanged(statementId);
       return boundSql;
     }
     // only reached with cascade statements when the SQL could not be known before the statement ran (a <selectKey>)
     String refusal = StatementRules.withSelectKey(result);
     if (refusal != null) {
+      meters.refused(statementId);
       throw SoftDeleteException.refused(statementId, result.table(), refusal, null);
     }
+    meters.rewritten(statementId);
     if (mode == SoftDeleteMode.UNDELETE) {
       // for the message should the restore violate a constraint: this call's table, not a field all threads share
       RestoreCall.record(result.table());

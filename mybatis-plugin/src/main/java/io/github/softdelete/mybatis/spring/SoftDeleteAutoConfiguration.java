@@ -43,6 +43,32 @@ public class SoftDeleteAutoConfiguration {
   }
 
   /**
+   * Counts the interceptor's statements, rewrite cache and scopes on the application's {@code MeterRegistry}
+   * ({@link io.github.softdelete.mybatis.SoftDeleteMetrics}), where Micrometer is on the class path; without it,
+   * this class is never loaded.
+   */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  @ConditionalOnProperty(prefix = "softdelete", name = "metrics", havingValue = "true", matchIfMissing = true)
+  static class Metrics {
+    /** Binds the interceptor to the registry, when there is one; the bean itself only marks that it was done. */
+    @Bean
+    SoftDeleteMetricsBinding softDeleteMetrics(SoftDeleteInterceptor interceptor,
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+      return new SoftDeleteMetricsBinding(registry.getIfAvailable() != null
+          && bind(interceptor, registry.getIfAvailable()));
+    }
+
+    private static boolean bind(SoftDeleteInterceptor interceptor, io.micrometer.core.instrument.MeterRegistry registry) {
+      io.github.softdelete.mybatis.SoftDeleteMetrics.bind(interceptor, registry);
+      return true;
+    }
+  }
+
+  /** Whether the interceptor's counts went to a registry, for applications and tests to see. */
+  public record SoftDeleteMetricsBinding(boolean bound) {}
+
+  /**
    * Runs each task of Spring's task executors in the scopes of the thread that submitted it; Spring Boot hands a
    * unique TaskDecorator bean to the executor it configures, which applies it on the submitting thread.
    */

@@ -90,6 +90,12 @@ public class SoftDeleteProperties {
   private String verifyOnStartup = "off";
 
   /**
+   * Whether to count the interceptor's statements, rewrite cache and scopes on the application's MeterRegistry,
+   * where Micrometer is on the class path (Spring only).
+   */
+  private boolean metrics = true;
+
+  /**
    * Whether tasks run by Spring's executors (@Async methods, the auto-configured applicationTaskExecutor) run in
    * the scopes of the thread that submitted them: a TaskDecorator bean, unless the application has its own.
    */
@@ -327,5 +333,13 @@ public class SoftDeleteProperties {
 
   public void setVerifyOnStartup(String verifyOnStartup) {
     this.verifyOnStartup = verifyOnStartup;
+  }
+
+  public boolean isMetrics() {
+    return metrics;
+  }
+
+  public void setMetrics(boolean metrics) {
+    this.metrics = metrics;
   }
 }
