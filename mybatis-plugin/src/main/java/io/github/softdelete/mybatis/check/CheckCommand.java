@@ -64,7 +64,8 @@ public final class CheckCommand {
     }
     SoftDeleteCheck check;
     try {
-      check = check(loaded.configuration(), config, arguments.database).except(arguments.except.toArray(String[]::new));
+      check = SoftDeleteCheck.offline(loaded.configuration(), config, arguments.database)
+          .except(arguments.except.toArray(String[]::new));
     } catch (org.apache.ibatis.exceptions.PersistenceException e) {
       err.println(e.getMessage());
       return 2;
@@ -85,10 +86,6 @@ public final class CheckCommand {
       }
     }
     return check.refused().isEmpty() && loaded.failures().isEmpty() ? 0 : 1;
-  }
-
-  private static SoftDeleteCheck check(Configuration configuration, SoftDeleteConfig config, String database) {
-    return SoftDeleteCheck.offline(configuration, config, database);
   }
 
   /** What follows the options. */
