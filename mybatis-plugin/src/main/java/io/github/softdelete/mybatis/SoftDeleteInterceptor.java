@@ -14,6 +14,7 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.RowBounds;
 
 /**
@@ -72,6 +73,19 @@ public class SoftDeleteInterceptor implements Interceptor {
     this.config = config;
     this.rewriters = new DatabaseRewriters(config, new CurrentDeletion(
         () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()), meters);
+  }
+
+  /**
+   * Checks every mapped statement of {@code configuration} now, as {@code verifyOnStartup} does at its first
+   * statement, on a connection of its DataSource; for frameworks that know when every mapper is loaded (Spring
+   * Boot's auto-configuration calls it once the application's singletons exist). Nothing with
+   * {@code verifyOnStartup=off}, or without a DataSource.
+   *
+   * @throws SoftDeleteException with {@code verifyOnStartup=fail}, naming each statement that would be refused
+   * @throws java.sql.SQLException when the database cannot be read
+   */
+  public void verify(Configuration configuration) throws java.sql.SQLException {
+    rewriters.verifyNow(configuration);
   }
 
   /** Where {@link SoftDeleteMetrics} counts this interceptor's statements and caches. */

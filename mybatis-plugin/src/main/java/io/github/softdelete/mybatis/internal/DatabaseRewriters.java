@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.session.Configuration;
 
 /**
  * One {@link DatabaseRewriter}, with its caches, per distinct set of soft tables (in practice per database)
@@ -73,17 +74,41 @@ public final class DatabaseRewriters {
     if (answer != null && dataSource != null && answer.dataSource.get() == dataSource) {
       return verified(ms, answer.rewriter);
     }
-    DatabaseRewriter rewriter = rewriterFor(target(executor, dataSource));
+    DatabaseRewriter rewriter = rewriterFor(target(() -> executor.getTransaction().getConnection(), dataSource));
     if (dataSource != null) {
       last = new LastAnswer(new WeakReference<>(dataSource), rewriter);
     }
     return verified(ms, rewriter);
   }
 
+  /**
+   * {@code verifyOnStartup} now, before any statement of {@code configuration} runs, on a connection of its
+   * DataSource: for a framework that knows when every mapper is loaded (Spring, once its singletons exist). Without
+   * a DataSource, or with {@code verifyOnStartup=off}, nothing: the first statement verifies as usual.
+   *
+   * @throws io.github.softdelete.mybatis.SoftDeleteException with {@code fail}, naming each refused statement
+   */
+  public void verifyNow(Configuration configuration) throws SQLException {
+    Environment environment = configuration.getEnvironment();
+    DataSource dataSource = environment == null ? null : environment.getDataSource();
+    if (!startup.enabled() || dataSource == null || !engines.needsConnection() && configured == null) {
+      return;
+    }
+    DatabaseRewriter rewriter;
+    try (Connection connection = dataSource.getConnection()) {
+      rewriter = rewriterFor(target(() -> connection, dataSource));
+    }
+    verified(configuration, rewriter);
+  }
+
   // a database without soft tables has nothing to refuse
   private DatabaseRewriter verified(MappedStatement ms, DatabaseRewriter rewriter) {
+    return verified(ms.getConfiguration(), rewriter);
+  }
+
+  private DatabaseRewriter verified(Configuration configuration, DatabaseRewriter rewriter) {
     if (rewriter != null) {
-      startup.verify(ms.getConfiguration(), rewriter);
+      startup.verify(configuration, rewriter);
     }
     return rewriter;
   }
@@ -104,7 +129,7 @@ public final class DatabaseRewriters {
    * for every statement: the answer is remembered per DataSource, so a pooled connection is asked once.
    * Configured tables need only the product; without a DataSource to remember it by, it stays unknown.
    */
-  private Target target(Executor executor, DataSource dataSource) throws SQLException {
+  private Target target(ConnectionSource connections, DataSource dataSource) throws SQLException {
     Target known = dataSource == null ? null : byDataSource.getIfPresent(dataSource);
     if (known != null) {
       return known;
@@ -113,7 +138,7 @@ public final class DatabaseRewriters {
     if (configured != null && dataSource == null) {
       found = new Target(configured, Database.UNKNOWN);
     } else {
-      Connection connection = executor.getTransaction().getConnection();
+      Connection connection = connections.connection();
       SoftTables tables = configured != null ? configured : engines.tablesFor(connection);
       found = new Target(tables, databaseOf(connection, tables));
     }
@@ -132,6 +157,12 @@ public final class DatabaseRewriters {
     Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
     boolean upserts = dialect == Dialect.MYSQL || dialect == Dialect.POSTGRESQL;
     return new Database(dialect, upserts && !tables.isEmpty() ? TableColumns.read(connection, tables) : TableColumns.NONE);
+  }
+
+  /** Where the connection to read the database's metadata on comes from: the statement's, or one of the DataSource. */
+  @FunctionalInterface
+  private interface ConnectionSource {
+    Connection connection() throws SQLException;
   }
 
   /** The soft tables of one database, and what the engine needs to know of the database itself. */

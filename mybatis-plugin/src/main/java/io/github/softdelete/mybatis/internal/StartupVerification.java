@@ -39,6 +39,11 @@ final class StartupVerification {
     this.level = level;
   }
 
+  /** Whether anything is verified ({@code verifyOnStartup} is not {@code off}). */
+  boolean enabled() {
+    return level != VerifyOnStartup.OFF;
+  }
+
   /**
    * Verifies {@code configuration} once; afterwards returns at once, or, with {@code fail} and a refused statement,
    * throws again.

@@ -1,10 +1,14 @@
 package io.github.softdelete.mybatis.spring;
 
 import io.github.softdelete.mybatis.DeletedBySupplier;
+import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import io.github.softdelete.mybatis.SoftDeleteScope;
+import java.sql.SQLException;
 import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,6 +44,28 @@ public class SoftDeleteAutoConfiguration {
     // a bean (say, reading Spring Security's principal) wins over the class named in deleted-by-supplier
     deletedBySupplier.ifAvailable(interceptor::setDeletedBySupplier);
     return interceptor;
+  }
+
+  /**
+   * {@code softdelete.verify-on-startup}: once every singleton exists (so every mapper is loaded), the
+   * interceptor checks the statements of each {@code SqlSessionFactory} it is registered in, so that {@code fail}
+   * stops the application's start rather than its first statement. Nothing with {@code off}.
+   */
+  @Bean
+  public SmartInitializingSingleton softDeleteStartupVerification(SoftDeleteInterceptor interceptor,
+      ObjectProvider<SqlSessionFactory> factories) {
+    return () -> factories.orderedStream()
+        .filter(factory -> factory.getConfiguration().getInterceptors().contains(interceptor))
+        .forEach(factory -> verify(interceptor, factory));
+  }
+
+  private static void verify(SoftDeleteInterceptor interceptor, SqlSessionFactory factory) {
+    try {
+      interceptor.verify(factory.getConfiguration());
+    } catch (SQLException e) {
+      throw new SoftDeleteException("softdelete: verify-on-startup could not read the database: " + e.getMessage(),
+          e);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.softdelete.mybatis.LogCapture;
 import io.github.softdelete.mybatis.SoftDeleteException;
+import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -100,6 +101,28 @@ class VerifyOnStartupTest {
     // not only the first: the configuration stays refused
     assertThatThrownBy(() -> names(factory)).cause().isInstanceOf(SoftDeleteException.class).hasMessage(message);
     assertThat(verification.warnings()).extracting(r -> r.getMessage()).containsExactly(message);
+  }
+
+  // what Spring Boot does once its singletons exist: before any statement runs
+  @Test
+  void shouldVerifyBeforeAnyStatementWhenTheFrameworkAsks() {
+    SqlSessionFactory factory = factory("fail");
+    SoftDeleteInterceptor interceptor = (SoftDeleteInterceptor) factory.getConfiguration().getInterceptors().get(0);
+
+    assertThatThrownBy(() -> interceptor.verify(factory.getConfiguration())).isInstanceOf(SoftDeleteException.class)
+        .hasMessageStartingWith("softdelete: verifyOnStartup=fail: 1 of 4 mapped statements would be refused");
+    assertThatThrownBy(() -> names(factory)).cause().isInstanceOf(SoftDeleteException.class);
+    assertThat(verification.warnings()).hasSize(1);
+  }
+
+  @Test
+  void shouldVerifyNothingWhenAskedWithVerifyOnStartupOff() throws java.sql.SQLException {
+    SqlSessionFactory factory = factory("off");
+
+    ((SoftDeleteInterceptor) factory.getConfiguration().getInterceptors().get(0)).verify(factory.getConfiguration());
+
+    assertThat(verification.records()).isEmpty();
+    assertThat(names(factory)).containsExactly("ann", "bob");
   }
 
   @Test
