@@ -1,6 +1,8 @@
 package io.github.softdelete.mybatis;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Binds an interceptor's counts to a Micrometer registry; Spring Boot's auto-configuration does it for the
@@ -26,10 +28,20 @@ public final class SoftDeleteMetrics {
   /** The most distinct statement ids tagged; the calls of any further ones count as {@code statement=other}. */
   public static final int MAX_STATEMENT_TAGS = 1000;
 
+  // one set of meters per registry, which every interceptor bound to it shares (a gauge is registered once)
+  private static final Map<MeterRegistry, MicrometerMeters> BY_REGISTRY = new WeakHashMap<>();
+
   private SoftDeleteMetrics() {}
 
-  /** Counts {@code interceptor}'s statements and caches, and the scopes, on {@code registry} from now on. */
+  /**
+   * Counts {@code interceptor}'s statements and caches, and the scopes, on {@code registry} from now on; several
+   * interceptors bound to one registry count together.
+   */
   public static void bind(SoftDeleteInterceptor interceptor, MeterRegistry registry) {
-    interceptor.meters().bind(new MicrometerMeters(registry, MAX_STATEMENT_TAGS));
+    MicrometerMeters meters;
+    synchronized (BY_REGISTRY) {
+      meters = BY_REGISTRY.computeIfAbsent(registry, r -> new MicrometerMeters(r, MAX_STATEMENT_TAGS));
+    }
+    interceptor.meters().bind(meters);
   }
 }

@@ -52,11 +52,11 @@ public class SoftDeleteAutoConfiguration {
    * stops the application's start rather than its first statement. Nothing with {@code off}.
    */
   @Bean
-  public SmartInitializingSingleton softDeleteStartupVerification(SoftDeleteInterceptor interceptor,
-      ObjectProvider<SqlSessionFactory> factories) {
-    return () -> factories.orderedStream()
-        .filter(factory -> factory.getConfiguration().getInterceptors().contains(interceptor))
-        .forEach(factory -> verify(interceptor, factory));
+  public SmartInitializingSingleton softDeleteStartupVerification(ObjectProvider<SqlSessionFactory> factories) {
+    // the interceptors each factory holds, however many the application defines
+    return () -> factories.orderedStream().forEach(factory -> factory.getConfiguration().getInterceptors().stream()
+        .filter(SoftDeleteInterceptor.class::isInstance)
+        .forEach(interceptor -> verify((SoftDeleteInterceptor) interceptor, factory)));
   }
 
   private static void verify(SoftDeleteInterceptor interceptor, SqlSessionFactory factory) {
@@ -77,17 +77,20 @@ public class SoftDeleteAutoConfiguration {
   @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
   @ConditionalOnProperty(prefix = "softdelete", name = "metrics", havingValue = "true", matchIfMissing = true)
   static class Metrics {
-    /** Binds the interceptor to the registry, when there is one; the bean itself only marks that it was done. */
+    /**
+     * Binds every interceptor bean to the registry, when there is one; the bean itself only says whether it was
+     * done.
+     */
     @Bean
-    SoftDeleteMetricsBinding softDeleteMetrics(SoftDeleteInterceptor interceptor,
-        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
-      return new SoftDeleteMetricsBinding(registry.getIfAvailable() != null
-          && bind(interceptor, registry.getIfAvailable()));
-    }
-
-    private static boolean bind(SoftDeleteInterceptor interceptor, io.micrometer.core.instrument.MeterRegistry registry) {
-      io.github.softdelete.mybatis.SoftDeleteMetrics.bind(interceptor, registry);
-      return true;
+    SoftDeleteMetricsBinding softDeleteMetrics(ObjectProvider<SoftDeleteInterceptor> interceptors,
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registries) {
+      io.micrometer.core.instrument.MeterRegistry registry = registries.getIfAvailable();
+      if (registry == null) {
+        return new SoftDeleteMetricsBinding(false);
+      }
+      interceptors.orderedStream()
+          .forEach(interceptor -> io.github.softdelete.mybatis.SoftDeleteMetrics.bind(interceptor, registry));
+      return new SoftDeleteMetricsBinding(true);
     }
   }
 

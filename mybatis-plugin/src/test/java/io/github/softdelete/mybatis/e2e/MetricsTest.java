@@ -91,4 +91,22 @@ class MetricsTest {
     // the cache made before the registry came is counted all the same
     assertThat(registry.get("softdelete.cache.size").gauge().value()).isEqualTo(1);
   }
+
+  @Test
+  void shouldCountTwoInterceptorsOnOneRegistryTogether() {
+    SoftDeleteInterceptor first = Plugins.softDelete();
+    SoftDeleteInterceptor second = Plugins.softDelete();
+    SoftDeleteMetrics.bind(first, registry);
+    SoftDeleteMetrics.bind(second, registry);
+
+    for (SoftDeleteInterceptor interceptor : new SoftDeleteInterceptor[] {first, second}) {
+      try (SqlSession session = db.factory(interceptor).openSession()) {
+        session.getMapper(UserMapper.class).names();
+      }
+    }
+
+    assertThat(statements("names", "rewritten")).isEqualTo(2);
+    // both caches, one answer each
+    assertThat(registry.get("softdelete.cache.size").gauge().value()).isEqualTo(2);
+  }
 }
