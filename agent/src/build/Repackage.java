@@ -24,7 +24,11 @@ import java.util.jar.JarOutputStream;
  * holds the agent jar, can then never load them: they are defined at run time in a child of MyBatis's own class
  * loader. Byte Buddy and the agent's entry classes stay where the system class loader finds them.
  *
- * <p>Run by the build as {@code java Repackage.java <shaded jar> <agent jar> <timestamp> <stand-in sources>}.
+ * <p>A copy of MyBatis goes under {@code softdelete-mybatis/} the same way, classes and resources: the command
+ * {@code check} reads mapper XML with it where the class path has no MyBatis, and no application ever sees it.
+ *
+ * <p>Run by the build as
+ * {@code java Repackage.java <shaded jar> <agent jar> <timestamp> <stand-in sources> <MyBatis jar>}.
  */
 public final class Repackage {
   static final String INNER = "softdelete-inner/";
@@ -35,12 +39,14 @@ public final class Repackage {
       "io/github/softdelete/agent/shaded/caffeine/");
 
   static final String STANDIN = "softdelete-standin/";
+  static final String MYBATIS = "softdelete-mybatis/";
 
   public static void main(String[] args) throws IOException {
     Path in = Path.of(args[0]);
     Path out = Path.of(args[1]);
     FileTime time = FileTime.from(Instant.parse(args[2]));
     Map<String, byte[]> standIns = compileStandIns(Path.of(args[3]), out.resolveSibling("standin-classes"));
+    Map<String, byte[]> myBatis = hidden(Path.of(args[4]), MYBATIS);
     // sorted, so that the same input always gives the same bytes
     TreeMap<String, JarEntry> entries = new TreeMap<>();
     try (JarFile jar = new JarFile(in.toFile())) {
@@ -65,7 +71,9 @@ public final class Repackage {
           }
           copy(jar, mapped.getValue(), name, time, target, false);
         }
-        for (var standIn : standIns.entrySet()) {
+        Map<String, byte[]> added = new TreeMap<>(standIns);
+        added.putAll(myBatis);
+        for (var standIn : added.entrySet()) {
           for (String dir : directoriesOf(standIn.getKey())) {
             if (directories.add(dir)) {
               copy(jar, null, dir, time, target, true);
@@ -80,6 +88,29 @@ public final class Repackage {
       }
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * The classes and resources of {@code jar} under {@code prefix}, classes as {@code .classdata}: name in the jar
+   * -> bytes. Its licence and notice come along; its manifest and Maven files do not.
+   */
+  private static Map<String, byte[]> hidden(Path jarFile, String prefix) throws IOException {
+    Map<String, byte[]> entries = new TreeMap<>();
+    try (JarFile jar = new JarFile(jarFile.toFile())) {
+      for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+        JarEntry entry = e.nextElement();
+        String name = entry.getName();
+        boolean kept = name.startsWith("org/") || name.equals("META-INF/LICENSE") || name.equals("META-INF/NOTICE");
+        if (entry.isDirectory() || !kept || name.endsWith("module-info.class")) {
+          continue;
+        }
+        String target = name.endsWith(".class") ? name.substring(0, name.length() - 6) + ".classdata" : name;
+        try (InputStream in = jar.getInputStream(entry)) {
+          entries.put(prefix + target, in.readAllBytes());
+        }
+      }
+    }
+    return entries;
   }
 
   /** Compiles the sources under {@code sources}: name in the jar -> class file. */

@@ -21,6 +21,8 @@ final class InnerClasses {
   static final String OPTIONS = "io.github.softdelete.agent.inner.Options";
   static final String EXPLAINER = "io.github.softdelete.agent.inner.Explainer";
   static final String PURGE = "io.github.softdelete.mybatis.purge.PurgeCommand";
+  static final String CHECK = "io.github.softdelete.mybatis.check.CheckCommand";
+  static final String DOCTOR = "io.github.softdelete.mybatis.doctor.DoctorCommand";
 
   private final JarFile jar;
   private final ProtectionDomain domain;
@@ -43,7 +45,7 @@ final class InnerClasses {
 
   /** A loader for our classes beside the MyBatis that {@code mybatis} loads. */
   ClassLoader loaderBeside(ClassLoader mybatis) {
-    return new InnerLoader(jar, domain, mybatis, false);
+    return new InnerLoader(jar, domain, mybatis, InnerLoader.Extras.NONE);
   }
 
   /**
@@ -76,12 +78,56 @@ final class InnerClasses {
    */
   int purge(String[] args, PrintStream out, PrintStream err) {
     try {
-      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getSystemClassLoader(), !hasMyBatis());
+      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getSystemClassLoader(),
+          hasMyBatis() ? InnerLoader.Extras.NONE : InnerLoader.Extras.STAND_INS);
       Method run = Class.forName(PURGE, true, loader)
           .getMethod("run", String[].class, PrintStream.class, PrintStream.class, boolean.class);
       return (Integer) run.invoke(null, args, out, err, System.console() != null);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("purge failed: " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the agent jar is incomplete: " + e, e);
+    }
+  }
+
+  /**
+   * {@code check}: the library's check, which reads mapper XML with MyBatis itself: the MyBatis on the class path
+   * when there is one (the application's version), else the one hidden in the agent jar.
+   *
+   * @return the exit status
+   */
+  int check(Properties options, String[] args, PrintStream out, PrintStream err) {
+    return runWithMyBatis(CHECK, options, args, out, err);
+  }
+
+  /**
+   * {@code doctor}: the library's schema doctor, in a loader whose parent is the system class loader, so that the
+   * JDBC driver given with {@code -cp} is visible to {@code DriverManager}; MyBatis as for {@link #check}, since
+   * the configuration's errors are MyBatis's exceptions.
+   *
+   * @return the exit status
+   */
+  int doctor(Properties options, String[] args, PrintStream out, PrintStream err) {
+    return runWithMyBatis(DOCTOR, options, args, out, err);
+  }
+
+  private int runWithMyBatis(String command, Properties options, String[] args, PrintStream out, PrintStream err) {
+    try {
+      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getSystemClassLoader(),
+          hasMyBatis() ? InnerLoader.Extras.NONE : InnerLoader.Extras.MYBATIS);
+      Method run = Class.forName(command, true, loader)
+          .getMethod("run", Properties.class, String[].class, PrintStream.class, PrintStream.class);
+      // MyBatis resolves the types a mapper names through the context class loader
+      Thread thread = Thread.currentThread();
+      ClassLoader before = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        return (Integer) run.invoke(null, options, args, out, err);
+      } finally {
+        thread.setContextClassLoader(before);
+      }
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(command + " failed: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the agent jar is incomplete: " + e, e);
     }
@@ -104,7 +150,8 @@ final class InnerClasses {
    */
   private <T> T standalone(String className, Class<T> type) {
     try {
-      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getPlatformClassLoader(), true);
+      ClassLoader loader = new InnerLoader(jar, domain, ClassLoader.getPlatformClassLoader(),
+          InnerLoader.Extras.STAND_INS);
       return type.cast(Class.forName(className, true, loader).getConstructor().newInstance());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the agent jar is incomplete: " + e, e);

@@ -18,6 +18,16 @@ import java.util.jar.JarFile;
 final class InnerLoader extends ClassLoader {
   static final String INNER = "softdelete-inner/";
   static final String STANDIN = "softdelete-standin/";
+  static final String MYBATIS = "softdelete-mybatis/";
+
+  /** What the loader defines besides our classes, where the class path has no MyBatis. */
+  enum Extras {
+    NONE,
+    /** The stand-in of {@code softdelete-standin/}: enough to check options and explain. */
+    STAND_INS,
+    /** The MyBatis of {@code softdelete-mybatis/}, for {@code check}, which reads mapper XML. */
+    MYBATIS
+  }
 
   static {
     registerAsParallelCapable();
@@ -41,14 +51,14 @@ final class InnerLoader extends ClassLoader {
 
   private final JarFile jar;
   private final ProtectionDomain domain;
-  private final boolean standIns;
+  private final Extras extras;
 
-  /** @param standIns whether to define the stand-ins of {@code softdelete-standin/}: only where MyBatis is absent */
-  InnerLoader(JarFile jar, ProtectionDomain domain, ClassLoader parent, boolean standIns) {
+  /** @param extras what to define besides our classes: only where MyBatis is absent */
+  InnerLoader(JarFile jar, ProtectionDomain domain, ClassLoader parent, Extras extras) {
     super("softdelete-agent", parent);
     this.jar = jar;
     this.domain = domain;
-    this.standIns = standIns;
+    this.extras = extras;
   }
 
   @Override
@@ -86,6 +96,10 @@ final class InnerLoader extends ClassLoader {
   @Override
   protected URL findResource(String name) {
     JarEntry entry = jar.getJarEntry(INNER + name);
+    if (entry == null && extras == Extras.MYBATIS) {
+      // MyBatis reads its DTDs as resources
+      entry = jar.getJarEntry(MYBATIS + name);
+    }
     if (entry == null) {
       return null;
     }
@@ -99,8 +113,8 @@ final class InnerLoader extends ClassLoader {
   private byte[] bytesOf(String className) {
     String path = className.replace('.', '/') + ".classdata";
     JarEntry entry = jar.getJarEntry(INNER + path);
-    if (entry == null && standIns) {
-      entry = jar.getJarEntry(STANDIN + path);
+    if (entry == null && extras != Extras.NONE) {
+      entry = jar.getJarEntry((extras == Extras.STAND_INS ? STANDIN : MYBATIS) + path);
     }
     if (entry == null) {
       return null;

@@ -16,6 +16,8 @@ public final class Main {
   static {
     COMMANDS.put("attach", new AttachCommand());
     COMMANDS.put("explain", new ExplainCommand());
+    COMMANDS.put("check", new CheckCommand());
+    COMMANDS.put("doctor", new DoctorCommand());
     COMMANDS.put("purge", new PurgeCommand());
   }
 

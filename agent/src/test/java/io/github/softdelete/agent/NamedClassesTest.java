@@ -42,7 +42,8 @@ class NamedClassesTest {
     }
     POM_CLASS.matcher(Files.readString(Path.of("pom.xml"))).results().forEach(m -> names.add(m.group(1)));
     // the ones the agent cannot work without must be among those found, or the scan itself is broken
-    assertThat(names).contains(InnerClasses.PURGE, InnerClasses.EXPLAINER, InnerClasses.OPTIONS, Hooks.CHAIN_HOOK,
+    assertThat(names).contains(InnerClasses.PURGE, InnerClasses.CHECK, InnerClasses.DOCTOR,
+        InnerClasses.EXPLAINER, InnerClasses.OPTIONS, Hooks.CHAIN_HOOK,
         ChainTransformer.INTERCEPTOR_CHAIN, SoftDeleteAgent.class.getName(), Main.class.getName());
 
     List<String> unresolved = new ArrayList<>();
@@ -68,6 +69,12 @@ class NamedClassesTest {
         .getMethod("run", String[].class, PrintStream.class, PrintStream.class, boolean.class);
     assertThat(Modifier.isStatic(run.getModifiers())).isTrue();
     assertThat(run.getReturnType()).isEqualTo(int.class);
+    for (String command : List.of(InnerClasses.CHECK, InnerClasses.DOCTOR)) {
+      Method main = Class.forName(command)
+          .getMethod("run", Properties.class, String[].class, PrintStream.class, PrintStream.class);
+      assertThat(Modifier.isStatic(main.getModifiers())).isTrue();
+      assertThat(main.getReturnType()).isEqualTo(int.class);
+    }
 
     assertThat(BiFunction.class.isAssignableFrom(Class.forName(InnerClasses.EXPLAINER))).isTrue();
     assertThat(Class.forName(InnerClasses.EXPLAINER).getConstructor()).isNotNull();

@@ -20,7 +20,9 @@ import static io.github.softdelete.mybatis.SoftDeleteConfig.ON_UNPARSEABLE_SELEC
 import static io.github.softdelete.mybatis.SoftDeleteConfig.PARSE_TIMEOUT_MILLIS;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.SYSTEM_PREFIX;
 import static io.github.softdelete.mybatis.SoftDeleteConfig.TABLES;
+import static io.github.softdelete.mybatis.SoftDeleteConfig.VERIFY_ON_STARTUP;
 
+import io.github.softdelete.mybatis.SoftDeleteConfig.VerifyOnStartup;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +58,8 @@ final class ConfigReader {
         .orElse(DEFAULTS.observe());
     boolean respectExplicitMarkers = source.value(EXPLICIT_MARKER).map(s -> !ConfigValues.choice(s, "respect", "filter"))
         .orElse(DEFAULTS.respectExplicitMarkers());
+    VerifyOnStartup verify = source.value(VERIFY_ON_STARTUP).map(s -> verifyOnStartup(s, observe))
+        .orElse(DEFAULTS.verifyOnStartup());
 
     // a deleted row must not look live, or DELETE would silently do nothing visible
     String effectiveLive = liveValue == null ? ConfigValues.NULL : liveValue;
@@ -93,7 +97,7 @@ final class ConfigReader {
         .orElse(List.of());
     return new SoftDeleteConfig(columns, softTables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
         deletedBy, reason, supplier, cascades, observe, respectExplicitMarkers, tableMarkers, onDeleteSet,
-        onRestoreSet, keepAuditOnRestore, restricts);
+        onRestoreSet, keepAuditOnRestore, restricts, verify);
   }
 
   /** The columns softdelete writes itself on delete and restore: the marker candidates and audit columns. */
@@ -102,6 +106,16 @@ final class ConfigReader {
     written.add(deletedBy);
     written.add(reason);
     return written;
+  }
+
+  // observe runs everything as written: a check that stops the application would contradict it
+  private static VerifyOnStartup verifyOnStartup(Setting setting, boolean observe) {
+    VerifyOnStartup verify = VerifyOnStartup.valueOf(ConfigValues.oneOf(setting, "off", "warn", "fail")
+        .toUpperCase(Locale.ROOT));
+    if (verify == VerifyOnStartup.FAIL && observe) {
+      throw setting.error("mode=observe runs every statement as written, so none can be refused; use warn");
+    }
+    return verify;
   }
 
   // the tables named in per-table keys are soft too

@@ -205,6 +205,20 @@ final class ConfigValues {
     throw setting.error("expected '" + whenFalse + "' or '" + whenTrue + "'");
   }
 
+  /** One of {@code choices}, in any case, as the choice is spelt. */
+  static String oneOf(Setting setting, String... choices) {
+    for (String choice : choices) {
+      if (setting.value().equalsIgnoreCase(choice)) {
+        return choice;
+      }
+    }
+    StringBuilder expected = new StringBuilder("expected ");
+    for (int i = 0; i < choices.length; i++) {
+      expected.append(i == 0 ? "" : i == choices.length - 1 ? " or " : ", ").append('\'').append(choices[i]).append('\'');
+    }
+    throw setting.error(expected.toString());
+  }
+
   static DeletedBySupplier supplier(Setting setting) {
     Class<?> type;
     try {

@@ -15,11 +15,13 @@ public final class HardDelete {
 
   /** Runs {@code body} in this scope. */
   public static void run(Runnable body) {
+    ScopeEntries.entered(SoftDeleteMode.HARD_DELETE);
     ModeHolder.within(SoftDeleteMode.HARD_DELETE, body);
   }
 
   /** Runs {@code body} in this scope and returns what it returns. */
   public static <T> T get(Supplier<T> body) {
+    ScopeEntries.entered(SoftDeleteMode.HARD_DELETE);
     return ModeHolder.within(SoftDeleteMode.HARD_DELETE, body);
   }
 }

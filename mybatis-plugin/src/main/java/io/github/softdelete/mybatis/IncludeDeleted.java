@@ -25,11 +25,13 @@ public final class IncludeDeleted {
 
   /** Runs {@code body} in this scope. */
   public static void run(Runnable body) {
+    ScopeEntries.entered(SoftDeleteMode.INCLUDE_DELETED);
     ModeHolder.within(SoftDeleteMode.INCLUDE_DELETED, body);
   }
 
   /** Runs {@code body} in this scope and returns what it returns. */
   public static <T> T get(Supplier<T> body) {
+    ScopeEntries.entered(SoftDeleteMode.INCLUDE_DELETED);
     return ModeHolder.within(SoftDeleteMode.INCLUDE_DELETED, body);
   }
 

@@ -20,11 +20,13 @@ public final class OnlyDeleted {
 
   /** Runs {@code body} in this scope. */
   public static void run(Runnable body) {
+    ScopeEntries.entered(SoftDeleteMode.ONLY_DELETED);
     ModeHolder.within(SoftDeleteMode.ONLY_DELETED, body);
   }
 
   /** Runs {@code body} in this scope and returns what it returns. */
   public static <T> T get(Supplier<T> body) {
+    ScopeEntries.entered(SoftDeleteMode.ONLY_DELETED);
     return ModeHolder.within(SoftDeleteMode.ONLY_DELETED, body);
   }
 }

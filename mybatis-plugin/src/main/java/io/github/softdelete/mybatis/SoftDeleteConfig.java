@@ -41,6 +41,8 @@ import java.util.Properties;
  *   <tr><td>{@code onRestoreSet}</td><td>(none)</td><td>the same for the UPDATE that restores a row</td></tr>
  *   <tr><td>{@code restoreAudit}</td><td>{@code clear}</td><td>{@code keep}: a restore leaves who and why
  *       as they were</td></tr>
+ *   <tr><td>{@code verifyOnStartup}</td><td>{@code off}</td><td>{@code warn} or {@code fail}: check every mapped
+ *       statement when the interceptor first meets a MyBatis configuration</td></tr>
  *   <tr><td>{@code table.<name>.column}, {@code .liveValue}, {@code .deletedValue}, {@code .deletedByColumn},
  *       {@code .deleteReasonColumn}, {@code .onDeleteSet}, {@code .onRestoreSet}</td><td>(the global key)</td><td>the marker of one table ({@code table} or
  *       {@code schema.table}), which these keys make soft</td></tr>
@@ -69,16 +71,17 @@ public final class SoftDeleteConfig {
   static final String ON_DELETE_SET = "onDeleteSet";
   static final String ON_RESTORE_SET = "onRestoreSet";
   static final String RESTORE_AUDIT = "restoreAudit";
+  static final String VERIFY_ON_STARTUP = "verifyOnStartup";
   static final List<String> KEYS = List.of(COLUMN, TABLES, LIVE_VALUE, DELETED_VALUE, CACHE_SIZE,
       ON_UNPARSEABLE_SELECT, PARSE_TIMEOUT_MILLIS, MODE, DELETED_BY_COLUMN, DELETE_REASON_COLUMN, DELETED_BY_SUPPLIER, CASCADE,
-      RESTRICT, EXPLICIT_MARKER, ON_DELETE_SET, ON_RESTORE_SET, RESTORE_AUDIT);
+      RESTRICT, EXPLICIT_MARKER, ON_DELETE_SET, ON_RESTORE_SET, RESTORE_AUDIT, VERIFY_ON_STARTUP);
 
   private static final String NULL = ConfigValues.NULL;
   static final String DEFAULT_DELETED_VALUE = "CURRENT_TIMESTAMP";
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig(List.of("deleted_at"), List.of(), null, null, 10_000, false, 5_000, null, null,
-          null, List.of(), false, true, List.of(), null, null, false, List.of());
+          null, List.of(), false, true, List.of(), null, null, false, List.of(), VerifyOnStartup.OFF);
 
   private final List<String> columns;
   private final List<String> tables;
@@ -99,12 +102,13 @@ public final class SoftDeleteConfig {
   private final String onDeleteSet;
   private final String onRestoreSet;
   private final boolean keepAuditOnRestore;
+  private final VerifyOnStartup verifyOnStartup;
 
   SoftDeleteConfig(List<String> columns, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
       String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
       boolean respectExplicitMarkers, List<TableMarker> tableMarkers, String onDeleteSet, String onRestoreSet,
-      boolean keepAuditOnRestore, List<Cascade> restricts) {
+      boolean keepAuditOnRestore, List<Cascade> restricts, VerifyOnStartup verifyOnStartup) {
     this.restricts = restricts;
     this.onDeleteSet = onDeleteSet;
     this.onRestoreSet = onRestoreSet;
@@ -123,6 +127,7 @@ public final class SoftDeleteConfig {
     this.observe = observe;
     this.respectExplicitMarkers = respectExplicitMarkers;
     this.tableMarkers = tableMarkers;
+    this.verifyOnStartup = verifyOnStartup;
   }
 
   /** Every key this configuration reads, in the order the documentation lists them (without per-table keys). */
@@ -323,6 +328,25 @@ public final class SoftDeleteConfig {
     return respectExplicitMarkers;
   }
 
+  /**
+   * What happens when the interceptor first meets a MyBatis configuration: nothing, or every mapped statement
+   * is checked in every mode (filling the rewrite cache) and those that would be refused are logged or stop
+   * every statement of that configuration.
+   */
+  public VerifyOnStartup verifyOnStartup() {
+    return verifyOnStartup;
+  }
+
+  /** The values of the key {@code verifyOnStartup}. */
+  public enum VerifyOnStartup {
+    /** No check at start-up: a statement is checked when it first runs. */
+    OFF,
+    /** Logs, at WARN, every mapped statement that would be refused. */
+    WARN,
+    /** Every statement of a configuration that has a refused one fails with a SoftDeleteException naming them. */
+    FAIL
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -343,7 +367,8 @@ public final class SoftDeleteConfig {
         && restricts.equals(other.restricts) && observe == other.observe
         && respectExplicitMarkers == other.respectExplicitMarkers
         && tableMarkers.equals(other.tableMarkers) && Objects.equals(onDeleteSet, other.onDeleteSet)
-        && Objects.equals(onRestoreSet, other.onRestoreSet) && keepAuditOnRestore == other.keepAuditOnRestore;
+        && Objects.equals(onRestoreSet, other.onRestoreSet) && keepAuditOnRestore == other.keepAuditOnRestore
+        && verifyOnStartup == other.verifyOnStartup;
   }
 
   private String supplierName() {
@@ -354,7 +379,7 @@ public final class SoftDeleteConfig {
   public int hashCode() {
     return Objects.hash(columns, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
         parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, restricts, observe,
-        respectExplicitMarkers, tableMarkers, onDeleteSet, onRestoreSet, keepAuditOnRestore);
+        respectExplicitMarkers, tableMarkers, onDeleteSet, onRestoreSet, keepAuditOnRestore, verifyOnStartup);
   }
 
   /**
@@ -373,6 +398,8 @@ public final class SoftDeleteConfig {
         + ", " + PARSE_TIMEOUT_MILLIS + "=" + parseTimeoutMillis
         + ", " + MODE + "=" + (observe ? "observe" : "enforce")
         + (respectExplicitMarkers ? "" : ", " + EXPLICIT_MARKER + "=filter")
+        + (verifyOnStartup == VerifyOnStartup.OFF ? ""
+            : ", " + VERIFY_ON_STARTUP + "=" + verifyOnStartup.name().toLowerCase(java.util.Locale.ROOT))
         + (deletedByColumn == null ? "" : ", " + DELETED_BY_COLUMN + "=" + deletedByColumn)
         + (deleteReasonColumn == null ? "" : ", " + DELETE_REASON_COLUMN + "=" + deleteReasonColumn)
         + (deletedBySupplier == null ? "" : ", " + DELETED_BY_SUPPLIER + "=" + supplierName())

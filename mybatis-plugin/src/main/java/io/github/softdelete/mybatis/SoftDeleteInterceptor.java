@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import io.github.softdelete.mybatis.engine.MeterSwitch;
 import io.github.softdelete.mybatis.internal.DatabaseRewriters;
 import io.github.softdelete.mybatis.internal.NestedQueries;
 import io.github.softdelete.mybatis.internal.RewritingExecutor;
@@ -13,6 +14,7 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.RowBounds;
 
 /**
@@ -44,6 +46,8 @@ public class SoftDeleteInterceptor implements Interceptor {
   private volatile SoftDeleteConfig config;
   // set in code; wins over the deletedBySupplier property
   private volatile DeletedBySupplier deletedBySupplier;
+  // outlives a reconfiguration: metrics bound once count every rewriter this interceptor builds
+  private final MeterSwitch meters = new MeterSwitch();
 
   /** Defaults and {@code -Dsoftdelete.*} system properties; MyBatis then calls {@link #setProperties}. */
   public SoftDeleteInterceptor() {
@@ -68,7 +72,30 @@ public class SoftDeleteInterceptor implements Interceptor {
   private void configure(SoftDeleteConfig config) {
     this.config = config;
     this.rewriters = new DatabaseRewriters(config, new CurrentDeletion(
-        () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()));
+        () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()), meters);
+  }
+
+  /**
+   * Checks every mapped statement of {@code configuration} now, as {@code verifyOnStartup} does at its first
+   * statement, on a connection of its DataSource; for frameworks that know when every mapper is loaded (Spring
+   * Boot's auto-configuration calls it once the application's singletons exist). Nothing with
+   * {@code verifyOnStartup=off}, or without a DataSource.
+   *
+   * @throws SoftDeleteException with {@code verifyOnStartup=fail}, naming each statement that would be refused
+   * @throws java.sql.SQLException when the database cannot be read
+   */
+  public void verify(Configuration configuration) throws java.sql.SQLException {
+    rewriters.verifyNow(configuration);
+  }
+
+  /** Where {@link SoftDeleteMetrics} counts this interceptor's statements and caches. */
+  MeterSwitch meters() {
+    return meters;
+  }
+
+  /** The configuration in effect, for {@link SoftDeleteCheck}. */
+  SoftDeleteConfig config() {
+    return config;
   }
 
   /**

@@ -23,11 +23,13 @@ public final class Undelete {
 
   /** Runs {@code body} in this scope. */
   public static void run(Runnable body) {
+    ScopeEntries.entered(SoftDeleteMode.UNDELETE);
     ModeHolder.within(SoftDeleteMode.UNDELETE, body);
   }
 
   /** Runs {@code body} in this scope and returns what it returns, e.g. the number of rows restored. */
   public static <T> T get(Supplier<T> body) {
+    ScopeEntries.entered(SoftDeleteMode.UNDELETE);
     return ModeHolder.within(SoftDeleteMode.UNDELETE, body);
   }
 }

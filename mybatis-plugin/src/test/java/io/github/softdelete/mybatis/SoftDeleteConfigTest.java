@@ -18,7 +18,7 @@ class SoftDeleteConfigTest {
   private static final String KNOWN =
       "known properties: column, tables, liveValue, deletedValue, cacheSize, onUnparseableSelect,"
           + " parseTimeoutMillis, mode, deletedByColumn, deleteReasonColumn, deletedBySupplier, cascade,"
-          + " restrict, explicitMarker, onDeleteSet, onRestoreSet, restoreAudit";
+          + " restrict, explicitMarker, onDeleteSet, onRestoreSet, restoreAudit, verifyOnStartup";
 
   // defaults
 
@@ -220,6 +220,30 @@ class SoftDeleteConfigTest {
   void shouldRejectUnknownExplicitMarker() {
     assertRejected(props("explicitMarker", "ignore"),
         "softdelete: property 'explicitMarker' has value 'ignore': expected 'respect' or 'filter'");
+  }
+
+  @Test
+  void shouldVerifyOnStartupOnlyWhenAsked() {
+    assertThat(SoftDeleteConfig.defaults().verifyOnStartup()).isEqualTo(SoftDeleteConfig.VerifyOnStartup.OFF);
+    SoftDeleteConfig warn = SoftDeleteConfig.fromProperties(props("verifyOnStartup", "WARN"));
+    assertThat(warn.verifyOnStartup()).isEqualTo(SoftDeleteConfig.VerifyOnStartup.WARN);
+    assertThat(warn.toString()).endsWith("mode=enforce, verifyOnStartup=warn");
+    assertThat(SoftDeleteConfig.defaults().toString()).doesNotContain("verifyOnStartup");
+    withSystemProperty("softdelete.verifyOnStartup", "fail", () -> assertThat(
+        SoftDeleteConfig.fromProperties(null).verifyOnStartup()).isEqualTo(SoftDeleteConfig.VerifyOnStartup.FAIL));
+  }
+
+  @Test
+  void shouldRejectAnUnknownVerifyOnStartup() {
+    assertRejected(props("verifyOnStartup", "yes"),
+        "softdelete: property 'verifyOnStartup' has value 'yes': expected 'off', 'warn' or 'fail'");
+  }
+
+  @Test
+  void shouldRejectVerifyOnStartupFailInObserveMode() {
+    assertRejected(props("verifyOnStartup", "fail", "mode", "observe"),
+        "softdelete: property 'verifyOnStartup' has value 'fail': mode=observe runs every statement as written, so"
+            + " none can be refused; use warn");
   }
 
   @Test

@@ -27,6 +27,7 @@ class CommandLineIT {
           "JVMs to attach to:");
       assertThat(child.text()).contains("java -jar softdelete-agent.jar attach <pid> [options]")
           .contains("java -jar softdelete-agent.jar explain [options] \"<sql>\"")
+          .contains("java -jar softdelete-agent.jar check [options] [--json] <mapper XML files or folders>")
           .contains("  " + other.pid() + "  io.github.softdelete.fixture.plain.PlainApp --wait");
     }
   }

@@ -95,7 +95,7 @@ class PlainMyBatisIT {
         "softdelete-agent: not activated: unknown property 'colour'; known properties: column, tables, liveValue, "
             + "deletedValue, cacheSize, onUnparseableSelect, parseTimeoutMillis, mode, deletedByColumn, "
             + "deleteReasonColumn, deletedBySupplier, cascade, restrict, explicitMarker, onDeleteSet, onRestoreSet, "
-            + "restoreAudit");
+            + "restoreAudit, verifyOnStartup");
   }
 
   @Test
@@ -166,5 +166,58 @@ class PlainMyBatisIT {
     Scenario.assertSoftDeletes(child);
     Scenario.assertRewrittenOnce(child);
     assertThat(child.linesStartingWith("softdelete (observe)")).isEmpty();
+  }
+
+  // the fixture's mapper and one more, with a TRUNCATE: what verifyOnStartup must find before anything runs
+  private Path configWithTruncate() {
+    return Child.write(dir, "mybatis-config.xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE configuration PUBLIC "-//mybatis.org//DTD Config 3.0//EN"
+            "https://mybatis.org/dtd/mybatis-3-config.dtd">
+        <configuration>
+          <settings><setting name="logImpl" value="STDOUT_LOGGING"/></settings>
+          <environments default="h2">
+            <environment id="h2">
+              <transactionManager type="JDBC"/>
+              <dataSource type="POOLED">
+                <property name="driver" value="org.h2.Driver"/>
+                <property name="url" value="jdbc:h2:mem:fixture;DB_CLOSE_DELAY=-1"/>
+                <property name="username" value="sa"/>
+              </dataSource>
+            </environment>
+          </environments>
+          <mappers>
+            <mapper resource="io/github/softdelete/fixture/plain/UserMapper.xml"/>
+            <mapper url="%s"/>
+          </mappers>
+        </configuration>
+        """.formatted(Path.of("src/test/resources/check/TruncateMapper.xml").toAbsolutePath().toUri()));
+  }
+
+  private static final String TRUNCATE_REFUSED = "  fixture.Maintenance.truncateUsers (default): table 'users': TRUNCATE"
+      + " would erase every row, soft-deleted or not; run it inside HardDelete.run(...) if that is intended | SQL:"
+      + " TRUNCATE TABLE users";
+
+  @Test
+  void shouldStopTheApplicationsStatementsWithVerifyOnStartupFail() {
+    Child child = Child.run(List.of(Child.JAVA, Child.agent("verifyOnStartup=fail"), "-cp",
+        Child.fixtureClasspath("plain"), APP, configWithTruncate().toString()));
+
+    assertThat(child.exitCode()).as(child.text()).isNotZero();
+    assertThat(child.text()).contains("softdelete: verifyOnStartup=fail: 1 of 4 mapped statements would be refused,"
+        + " so no statement of this MyBatis configuration runs:\n" + TRUNCATE_REFUSED);
+    // nothing reached the database: the first statement was stopped before it was prepared
+    assertThat(child.lines()).noneMatch(l -> l.contains("Preparing:")).doesNotContain("users: [alice, bob]");
+  }
+
+  @Test
+  void shouldLogWhatWouldBeRefusedAndRunWithVerifyOnStartupWarnFromASystemProperty() {
+    Child child = runApp(List.of("-Dsoftdelete.verifyOnStartup=warn", Child.agent(null)), configWithTruncate()
+        .toString());
+
+    Scenario.assertSoftDeletes(child);
+    assertThat(child.text()).contains("softdelete: verifyOnStartup=warn: 1 of 4 mapped statements would be refused:\n"
+        + TRUNCATE_REFUSED);
+    assertThat(child.text()).contains(" active: ").contains("verifyOnStartup=warn");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.softdelete.compat.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
@@ -13,6 +14,7 @@ import io.github.softdelete.compat.spring.app.UserMapper;
 import io.github.softdelete.mybatis.DeletedBySupplier;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.OnlyDeleted;
+import io.github.softdelete.mybatis.SoftDeleteCheck;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
@@ -31,6 +33,7 @@ import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mybatis.spring.annotation.MapperScan;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
@@ -40,6 +43,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -187,6 +192,32 @@ class SpringBootAutoConfigurationIT {
         .respectExplicitMarkers()).isFalse();
   }
 
+  // once every singleton exists, so every mapper is loaded: the application does not start
+  @Test
+  void shouldStopTheApplicationsStartWithVerifyOnStartupFailWhileAStatementWouldBeRefused() {
+    assertThatThrownBy(() -> run("softdelete.verify-on-startup=fail")).isInstanceOf(SoftDeleteException.class)
+        .hasMessageContaining("softdelete: verifyOnStartup=fail: 1 of 5 mapped statements would be refused")
+        .hasMessageContaining("io.github.softdelete.compat.spring.app.MaintenanceMapper.truncateUsers (default):"
+            + " table 'users': TRUNCATE would erase every row");
+  }
+
+  // Spring Boot sets its logging up while it starts, so the warning is read where its console appender writes
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void shouldRunWithVerifyOnStartupWarnAndReportTheSameInSoftDeleteCheck(CapturedOutput output) {
+    run("softdelete.verify-on-startup=warn");
+
+    // at start-up, before any statement ran
+    assertThat(output.getOut()).containsOnlyOnce("softdelete: verifyOnStartup=warn: 1 of 5 mapped statements would"
+        + " be refused:");
+
+    assertThat(context.getBean(UserMapper.class).names()).containsExactly("ann", "bob", "cid", "eve");
+    SoftDeleteCheck check = SoftDeleteCheck.of(context.getBean(SqlSessionFactory.class));
+    assertThat(check.refused()).extracting(SoftDeleteCheck.Statement::id)
+        .containsExactly("io.github.softdelete.compat.spring.app.MaintenanceMapper.truncateUsers");
+    check.except("io.github.softdelete.compat.spring.app.MaintenanceMapper.truncateUsers").assertNothingRefused();
+  }
+
   @Test
   void shouldMapKebabCasePropertiesOntoConfigKeys() {
     run("softdelete.column=removed", "softdelete.tables=accounts", "softdelete.live-value=0",
@@ -286,7 +317,8 @@ class SpringBootAutoConfigurationIT {
 
     assertThat(metadata).isNotNull().contains("\"softdelete.enabled\"", "\"softdelete.column\"",
         "\"softdelete.tables\"", "\"softdelete.live-value\"", "\"softdelete.deleted-value\"",
-        "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"", "\"softdelete.explicit-marker\"");
+        "\"softdelete.cache-size\"", "\"softdelete.on-unparseable-select\"", "\"softdelete.explicit-marker\"",
+        "\"softdelete.verify-on-startup\"");
   }
 
   @Test

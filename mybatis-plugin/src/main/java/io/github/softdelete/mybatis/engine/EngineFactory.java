@@ -89,6 +89,12 @@ public final class EngineFactory {
 
   /** The cache of {@code rewriter}'s answers, with the configuration's bound and its policy on what runs. */
   public RewriteCache cache(SqlRewriter rewriter, RewriteCache.Notes notes) {
-    return new RewriteCache(rewriter, config.cacheSize(), config.warnOnUnparseableSelect(), config.observe(), notes);
+    return cache(rewriter, notes, Meters.NONE);
+  }
+
+  /** The same, counting its hits and misses on {@code meters}. */
+  public RewriteCache cache(SqlRewriter rewriter, RewriteCache.Notes notes, Meters meters) {
+    return new RewriteCache(rewriter, config.cacheSize(), config.warnOnUnparseableSelect(), config.observe(), notes,
+        meters);
   }
 }

@@ -24,6 +24,7 @@ public final class RewriteCache {
   private final boolean warnOnUnparseableSelect;
   private final boolean observe;
   private final Notes notes;
+  private final Meters meters;
   // one cache per mode, so that a lookup is keyed by the SQL string alone: no (mode, sql) object per call
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
   // inside a scope of tables: one cache for every (mode, tables) together, with the same bound
@@ -32,16 +33,18 @@ public final class RewriteCache {
   private final ShapeCache shapes;
 
   RewriteCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe,
-      Notes notes) {
+      Notes notes, Meters meters) {
     this.rewriter = rewriter;
     this.warnOnUnparseableSelect = warnOnUnparseableSelect;
     this.observe = observe;
     this.notes = notes;
     this.shapes = new ShapeCache(rewriter, maximumSize);
+    this.meters = meters;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
     }
     this.scoped = Caches.upkeepOnCallingThread().maximumSize(maximumSize).build();
+    meters.cacheCreated(this);
   }
 
   /**
@@ -81,7 +84,9 @@ public final class RewriteCache {
     Outcome outcome = cache.getIfPresent(sql);
     if (outcome == null) {
       // the capturing lambda is made on a miss only
-      outcome = cache.get(sql, s -> decide(statementId, s, mode, IncludeDeleted.Tables.none()));
+      outcome = cache.get(sql, s -> timed(statementId, s, mode, IncludeDeleted.Tables.none()));
+    } else {
+      meters.cacheHit();
     }
     return answer(outcome);
   }
@@ -125,6 +130,15 @@ public final class RewriteCache {
     Cache<String, Outcome> cache = byMode.get(mode);
     cache.cleanUp();
     return cache.estimatedSize();
+  }
+
+  private Outcome timed(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
+    long start = System.nanoTime();
+    try {
+      return decide(statementId, sql, mode, tables);
+    } finally {
+      meters.cacheMiss(System.nanoTime() - start);
+    }
   }
 
   private Outcome decide(String statementId, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {

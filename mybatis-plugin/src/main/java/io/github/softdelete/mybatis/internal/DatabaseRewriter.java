@@ -6,6 +6,8 @@ import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.engine.Caches;
+import io.github.softdelete.mybatis.engine.Meters;
+import io.github.softdelete.mybatis.engine.RewriteCache;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -26,6 +28,8 @@ public final class DatabaseRewriter {
   private static final int MAXIMUM_SCOPES_PER_STATEMENT = 64;
 
   private final SqlCache sqlCache;
+  // each call of a statement that mentions a soft table, by what became of it
+  private final Meters meters;
   private final DeletionAudit audit;
   // cascades or integrity checks: statements planned to run before some DELETEs
   private final boolean cascades;
@@ -40,6 +44,7 @@ public final class DatabaseRewriter {
 
   DatabaseRewriter(SoftTables tables, SqlCache sqlCache, int maximumSize, DeletionAudit audit, boolean cascades) {
     this.sqlCache = sqlCache;
+    this.meters = sqlCache.meters();
     this.audit = audit;
     this.cascades = cascades;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
@@ -83,6 +88,7 @@ public final class DatabaseRewriter {
         }
       }
       if (sql == known.sql()) {
+        meters.unchanged(ms.getId());
         return executor.query(ms, parameter, rowBounds, handler);
       }
       rewritten = known.boundSql(ms, sql, parameter);
@@ -91,10 +97,12 @@ public final class DatabaseRewriter {
       tables = scopedTables.relevant(scope, boundSql.getSql());
       String sql = querySql(ms, boundSql.getSql(), mode, tables);
       if (sql == boundSql.getSql()) {
+        meters.unchanged(ms.getId());
         return executor.query(ms, parameter, rowBounds, handler);
       }
       rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
     }
+    meters.rewritten(ms.getId());
     CacheKey key =
         CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode, tables);
     return executor.query(ms, parameter, rowBounds, handler, key, rewritten);
@@ -124,8 +132,10 @@ public final class DatabaseRewriter {
     IncludeDeleted.Tables tables = scopedTables.relevant(scope, boundSql.getSql());
     String sql = querySql(ms, boundSql.getSql(), mode, tables);
     if (sql == boundSql.getSql()) {
+      meters.unchanged(ms.getId());
       return executor.query(ms, parameter, rowBounds, handler, key, boundSql);
     }
+    meters.rewritten(ms.getId());
     BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
     return executor.query(ms, parameter, rowBounds, handler, withMode(key, mode, tables), rewritten);
   }
@@ -144,11 +154,17 @@ public final class DatabaseRewriter {
     if (result == null) {
       return sql;
     }
-    if (result.bindings() != null || !result.before().isEmpty()) {
-      throw SoftDeleteException.refused(ms.getId(), result.table(), "a DELETE run as a query (RETURNING in a"
-          + " <select>) cannot carry audit values, cascades or integrity checks; map it as <update>, or drop RETURNING", null);
+    String refusal = StatementRules.asQuery(result);
+    if (refusal != null) {
+      meters.refused(ms.getId());
+      throw SoftDeleteException.refused(ms.getId(), result.table(), refusal, null);
     }
     return result.sql();
+  }
+
+  /** The engine's cached answers, which {@code verifyOnStartup} fills before the first statement runs. */
+  RewriteCache answers() {
+    return sqlCache.answers();
   }
 
   /**
@@ -206,6 +222,12 @@ public final class DatabaseRewriter {
           : copiesByMode.get(mode).get(ms, original -> staticCopy(original, result, mode, tables));
       known.rememberUpdate(mode, toRun);
     }
+    // a source that rewrites per call counts each call itself
+    if (toRun == ms) {
+      meters.unchanged(ms.getId());
+    } else if (!(toRun.getSqlSource() instanceof RewritingSqlSource)) {
+      meters.rewritten(ms.getId());
+    }
     return toRun;
   }
 
@@ -225,7 +247,7 @@ public final class DatabaseRewriter {
 
   private MappedStatement rewritingCopy(MappedStatement original, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
     return MappedStatements.withSqlSource(original, new RewritingSqlSource(original.getSqlSource(),
-        original.getConfiguration(), original.getId(), sqlCache, mode, tables, scopedTables, audit));
+        original.getConfiguration(), original.getId(), sqlCache, mode, tables, scopedTables, audit, meters));
   }
 
   // values added per call (who, why) and cascades still need the rewriting source
@@ -291,6 +313,7 @@ public final class DatabaseRewriter {
     if (result == null || result.before().isEmpty()) {
       return null;
     }
+    meters.rewritten(ms.getId());
     return CascadeRun.run(executor, ms, parameter, boundSql != null ? boundSql : ms.getBoundSql(parameter), result,
         new AddedValues(audit));
   }

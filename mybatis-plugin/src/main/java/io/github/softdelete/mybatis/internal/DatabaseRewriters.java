@@ -6,6 +6,7 @@ import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.catalog.TableColumns;
 import io.github.softdelete.mybatis.engine.Caches;
 import io.github.softdelete.mybatis.engine.EngineFactory;
+import io.github.softdelete.mybatis.engine.MeterSwitch;
 import io.github.softdelete.mybatis.rewrite.Dialect;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.session.Configuration;
 
 /**
  * One {@link DatabaseRewriter}, with its caches, per distinct set of soft tables (in practice per database)
@@ -36,18 +38,25 @@ public final class DatabaseRewriters {
   // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
   private volatile LastAnswer last;
   private final PluginOrder pluginOrder = new PluginOrder();
+  private final StartupVerification startup;
+  private final MeterSwitch meters;
 
   public DatabaseRewriters(SoftDeleteConfig config) {
-    this(config, DeletionAudit.NONE);
+    this(config, DeletionAudit.NONE, new MeterSwitch());
   }
 
-  /** @param audit who deletes and why, asked when a marking statement binds its parameters */
-  public DatabaseRewriters(SoftDeleteConfig config, DeletionAudit audit) {
+  /**
+   * @param audit who deletes and why, asked when a marking statement binds its parameters
+   * @param meters where each call and the caches are counted, once metrics are bound
+   */
+  public DatabaseRewriters(SoftDeleteConfig config, DeletionAudit audit, MeterSwitch meters) {
     this.config = config;
+    this.meters = meters;
     this.engines = new EngineFactory(config);
     this.audit = audit;
     SoftTables listed = engines.needsConnection() ? null : engines.tablesFor(null);
     this.configured = listed == null || listed.isEmpty() ? null : listed;
+    this.startup = new StartupVerification(config.verifyOnStartup());
   }
 
   /**
@@ -63,11 +72,43 @@ public final class DatabaseRewriters {
     DataSource dataSource = environment == null ? null : environment.getDataSource();
     LastAnswer answer = last;
     if (answer != null && dataSource != null && answer.dataSource.get() == dataSource) {
-      return answer.rewriter;
+      return verified(ms, answer.rewriter);
     }
-    DatabaseRewriter rewriter = rewriterFor(target(executor, dataSource));
+    DatabaseRewriter rewriter = rewriterFor(target(() -> executor.getTransaction().getConnection(), dataSource));
     if (dataSource != null) {
       last = new LastAnswer(new WeakReference<>(dataSource), rewriter);
+    }
+    return verified(ms, rewriter);
+  }
+
+  /**
+   * {@code verifyOnStartup} now, before any statement of {@code configuration} runs, on a connection of its
+   * DataSource: for a framework that knows when every mapper is loaded (Spring, once its singletons exist). Without
+   * a DataSource, or with {@code verifyOnStartup=off}, nothing: the first statement verifies as usual.
+   *
+   * @throws io.github.softdelete.mybatis.SoftDeleteException with {@code fail}, naming each refused statement
+   */
+  public void verifyNow(Configuration configuration) throws SQLException {
+    Environment environment = configuration.getEnvironment();
+    DataSource dataSource = environment == null ? null : environment.getDataSource();
+    if (!startup.enabled() || dataSource == null || !engines.needsConnection() && configured == null) {
+      return;
+    }
+    DatabaseRewriter rewriter;
+    try (Connection connection = dataSource.getConnection()) {
+      rewriter = rewriterFor(target(() -> connection, dataSource));
+    }
+    verified(configuration, rewriter);
+  }
+
+  // a database without soft tables has nothing to refuse
+  private DatabaseRewriter verified(MappedStatement ms, DatabaseRewriter rewriter) {
+    return verified(ms.getConfiguration(), rewriter);
+  }
+
+  private DatabaseRewriter verified(Configuration configuration, DatabaseRewriter rewriter) {
+    if (rewriter != null) {
+      startup.verify(configuration, rewriter);
     }
     return rewriter;
   }
@@ -79,7 +120,7 @@ public final class DatabaseRewriters {
     return byTables.get(target.tables(), t -> new ConcurrentHashMap<>())
         .computeIfAbsent(target.database(), database -> new DatabaseRewriter(target.tables(),
             new SqlCache(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns()),
-                SqlCache.LOG)),
+                SqlCache.LOG, meters), meters),
             config.cacheSize(), audit, !config.cascades().isEmpty() || !config.restricts().isEmpty()));
   }
 
@@ -88,7 +129,7 @@ public final class DatabaseRewriters {
    * for every statement: the answer is remembered per DataSource, so a pooled connection is asked once.
    * Configured tables need only the product; without a DataSource to remember it by, it stays unknown.
    */
-  private Target target(Executor executor, DataSource dataSource) throws SQLException {
+  private Target target(ConnectionSource connections, DataSource dataSource) throws SQLException {
     Target known = dataSource == null ? null : byDataSource.getIfPresent(dataSource);
     if (known != null) {
       return known;
@@ -97,7 +138,7 @@ public final class DatabaseRewriters {
     if (configured != null && dataSource == null) {
       found = new Target(configured, Database.UNKNOWN);
     } else {
-      Connection connection = executor.getTransaction().getConnection();
+      Connection connection = connections.connection();
       SoftTables tables = configured != null ? configured : engines.tablesFor(connection);
       found = new Target(tables, databaseOf(connection, tables));
     }
@@ -107,19 +148,29 @@ public final class DatabaseRewriters {
     return found;
   }
 
-  // the columns only where upserts or MERGE are converted: a revived row takes the ones the statement does not
-  // name afresh, and a MERGE must match on the primary key
-  private static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
+  /**
+   * What the engine needs to know of the connection's database: its product, and the soft tables' columns where
+   * upserts or MERGE are converted (a revived row takes the ones the statement does not name afresh, and a MERGE
+   * must match on the primary key). The interceptor and {@code SoftDeleteCheck} both ask here, so that the check
+   * describes the engine that runs.
+   */
+  public static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
     Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
     boolean revives = dialect.revivesDeletedRows() && !tables.isEmpty();
     return new Database(dialect, revives ? TableColumns.read(connection, tables) : TableColumns.NONE);
+  }
+
+  /** Where the connection to read the database's metadata on comes from: the statement's, or one of the DataSource. */
+  @FunctionalInterface
+  private interface ConnectionSource {
+    Connection connection() throws SQLException;
   }
 
   /** The soft tables of one database, and what the engine needs to know of the database itself. */
   private record Target(SoftTables tables, Database database) {}
 
   /** The database product, and the soft tables' columns (known where upserts or MERGE are converted). */
-  private record Database(Dialect dialect, TableColumns columns) {
+  public record Database(Dialect dialect, TableColumns columns) {
     static final Database UNKNOWN = new Database(Dialect.UNKNOWN, TableColumns.NONE);
   }
 

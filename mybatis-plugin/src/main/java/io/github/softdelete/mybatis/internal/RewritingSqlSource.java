@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.internal;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.engine.Meters;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.SqlSource;
@@ -25,9 +26,11 @@ final class RewritingSqlSource implements SqlSource {
   private final IncludeDeleted.Tables tables;
   private final ScopedTables scopedTables;
   private final DeletionAudit audit;
+  private final Meters meters;
 
   RewritingSqlSource(SqlSource original, Configuration configuration, String statementId, SqlCache cache,
-      SoftDeleteMode mode, IncludeDeleted.Tables tables, ScopedTables scopedTables, DeletionAudit audit) {
+      SoftDeleteMode mode, IncludeDeleted.Tables tables, ScopedTables scopedTables, DeletionAudit audit,
+      Meters meters) {
     this.original = original;
     this.configuration = configuration;
     this.statementId = statementId;
@@ -36,6 +39,7 @@ final class RewritingSqlSource implements SqlSource {
     this.tables = tables;
     this.scopedTables = scopedTables;
     this.audit = audit;
+    this.meters = meters;
   }
 
   @Override
@@ -44,14 +48,16 @@ final class RewritingSqlSource implements SqlSource {
     RewriteResult result =
         cache.resultFor(statementId, boundSql.getSql(), mode, scopedTables.relevant(tables, boundSql.getSql()));
     if (result == null) {
+      meters.unchanged(statementId);
       return boundSql;
     }
-    if (!result.before().isEmpty()) {
-      // only reached when the SQL could not be known before the statement ran (a <selectKey>)
-      throw SoftDeleteException.refused(statementId, result.table(), "the table has cascades or integrity"
-          + " checks, which run before the DELETE; a DELETE with a <selectKey> cannot have them, remove the"
-          + " <selectKey>", null);
+    // only reached with cascade statements when the SQL could not be known before the statement ran (a <selectKey>)
+    String refusal = StatementRules.withSelectKey(result);
+    if (refusal != null) {
+      meters.refused(statementId);
+      throw SoftDeleteException.refused(statementId, result.table(), refusal, null);
     }
+    meters.rewritten(statementId);
     if (mode == SoftDeleteMode.UNDELETE) {
       // for the message should the restore violate a constraint: this call's table, not a field all threads share
       RestoreCall.record(result.table());

@@ -3,6 +3,7 @@ package io.github.softdelete.mybatis.internal;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
+import io.github.softdelete.mybatis.engine.Meters;
 import io.github.softdelete.mybatis.engine.RewriteCache;
 import io.github.softdelete.mybatis.rewrite.RewriteRefusedException;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
@@ -18,9 +19,21 @@ final class SqlCache {
   static final RewriteCache.Notes LOG = new LogNotes();
 
   private final RewriteCache answers;
+  private final Meters meters;
 
-  SqlCache(RewriteCache answers) {
+  SqlCache(RewriteCache answers, Meters meters) {
     this.answers = answers;
+    this.meters = meters;
+  }
+
+  /** The meters this cache's statements are counted on. */
+  Meters meters() {
+    return meters;
+  }
+
+  /** The cache itself, with refusals as the engine gives them. */
+  RewriteCache answers() {
+    return answers;
   }
 
   /**
@@ -41,6 +54,7 @@ final class SqlCache {
     try {
       return answers.resultFor(statementId, sql, mode, tables);
     } catch (RewriteRefusedException e) {
+      meters.refused(statementId);
       throw SoftDeleteException.refused(statementId, e.table(), e.reason(), e);
     }
   }

@@ -1,10 +1,14 @@
 package io.github.softdelete.mybatis.spring;
 
 import io.github.softdelete.mybatis.DeletedBySupplier;
+import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import io.github.softdelete.mybatis.SoftDeleteScope;
+import java.sql.SQLException;
 import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +45,57 @@ public class SoftDeleteAutoConfiguration {
     deletedBySupplier.ifAvailable(interceptor::setDeletedBySupplier);
     return interceptor;
   }
+
+  /**
+   * {@code softdelete.verify-on-startup}: once every singleton exists (so every mapper is loaded), the
+   * interceptor checks the statements of each {@code SqlSessionFactory} it is registered in, so that {@code fail}
+   * stops the application's start rather than its first statement. Nothing with {@code off}.
+   */
+  @Bean
+  public SmartInitializingSingleton softDeleteStartupVerification(ObjectProvider<SqlSessionFactory> factories) {
+    // the interceptors each factory holds, however many the application defines
+    return () -> factories.orderedStream().forEach(factory -> factory.getConfiguration().getInterceptors().stream()
+        .filter(SoftDeleteInterceptor.class::isInstance)
+        .forEach(interceptor -> verify((SoftDeleteInterceptor) interceptor, factory)));
+  }
+
+  private static void verify(SoftDeleteInterceptor interceptor, SqlSessionFactory factory) {
+    try {
+      interceptor.verify(factory.getConfiguration());
+    } catch (SQLException e) {
+      throw new SoftDeleteException("softdelete: verify-on-startup could not read the database: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Counts the interceptor's statements, rewrite cache and scopes on the application's {@code MeterRegistry}
+   * ({@link io.github.softdelete.mybatis.SoftDeleteMetrics}), where Micrometer is on the class path; without it,
+   * this class is never loaded.
+   */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  @ConditionalOnProperty(prefix = "softdelete", name = "metrics", havingValue = "true", matchIfMissing = true)
+  static class Metrics {
+    /**
+     * Binds every interceptor bean to the registry, when there is one; the bean itself only says whether it was
+     * done.
+     */
+    @Bean
+    SoftDeleteMetricsBinding softDeleteMetrics(ObjectProvider<SoftDeleteInterceptor> interceptors,
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registries) {
+      io.micrometer.core.instrument.MeterRegistry registry = registries.getIfAvailable();
+      if (registry == null) {
+        return new SoftDeleteMetricsBinding(false);
+      }
+      interceptors.orderedStream()
+          .forEach(interceptor -> io.github.softdelete.mybatis.SoftDeleteMetrics.bind(interceptor, registry));
+      return new SoftDeleteMetricsBinding(true);
+    }
+  }
+
+  /** Whether the interceptor's counts went to a registry, for applications and tests to see. */
+  public record SoftDeleteMetricsBinding(boolean bound) {}
 
   /**
    * Runs each task of Spring's task executors in the scopes of the thread that submitted it; Spring Boot hands a

@@ -90,6 +90,18 @@ public class SoftDeleteProperties {
   private String explicitMarker = "respect";
 
   /**
+   * off, warn or fail: check every mapped statement when the interceptor first meets a MyBatis configuration,
+   * and log (warn) or refuse to run (fail) when one would be refused.
+   */
+  private String verifyOnStartup = "off";
+
+  /**
+   * Whether to count the interceptor's statements, rewrite cache and scopes on the application's MeterRegistry,
+   * where Micrometer is on the class path (Spring only).
+   */
+  private boolean metrics = true;
+
+  /**
    * Whether tasks run by Spring's executors (@Async methods, the auto-configured applicationTaskExecutor) run in
    * the scopes of the thread that submitted them: a TaskDecorator bean, unless the application has its own.
    */
@@ -121,6 +133,7 @@ public class SoftDeleteProperties {
     put(keys, "onDeleteSet", onDeleteSet);
     put(keys, "onRestoreSet", onRestoreSet);
     put(keys, "restoreAudit", restoreAudit);
+    put(keys, "verifyOnStartup", verifyOnStartup);
     table.forEach((name, own) -> {
       String prefix = "table." + name + ".";
       put(keys, prefix + "column", own.column);
@@ -390,5 +403,21 @@ public class SoftDeleteProperties {
 
   public void setParseTimeoutMillis(int parseTimeoutMillis) {
     this.parseTimeoutMillis = parseTimeoutMillis;
+  }
+
+  public String getVerifyOnStartup() {
+    return verifyOnStartup;
+  }
+
+  public void setVerifyOnStartup(String verifyOnStartup) {
+    this.verifyOnStartup = verifyOnStartup;
+  }
+
+  public boolean isMetrics() {
+    return metrics;
+  }
+
+  public void setMetrics(boolean metrics) {
+    this.metrics = metrics;
   }
 }

@@ -1,0 +1,73 @@
+package io.github.softdelete.mybatis.doctor;
+
+import io.github.softdelete.mybatis.Cascade;
+import io.github.softdelete.mybatis.SchemaDoctor.Finding;
+import io.github.softdelete.mybatis.SchemaDoctor.Problem;
+import io.github.softdelete.mybatis.SchemaDoctor.Severity;
+import io.github.softdelete.mybatis.catalog.SoftTables;
+import java.sql.DatabaseMetaData;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Foreign keys that reference a soft table: a soft delete is an UPDATE, so their {@code ON DELETE} never acts.
+ * What {@code CASCADE} did, a declared {@code cascade} does (between soft tables, one column each side); what
+ * {@code RESTRICT}, {@code NO ACTION} and {@code SET NULL} did, nothing does.
+ */
+final class ForeignKeys {
+  private ForeignKeys() {}
+
+  /** @param cascades the declarations to print, to which those the schema adds are added */
+  static void check(String table, TableFacts facts, SoftTables tables, List<Cascade> declared,
+      List<Finding> findings, Set<String> cascades) {
+    for (TableFacts.ForeignKey key : facts.referencedBy()) {
+      String child = key.childTable().toLowerCase(Locale.ROOT);
+      boolean childSoft = tables.isSoft(null, child);
+      boolean single = key.childColumns().size() == 1;
+      String declaration = single ? child + "." + key.childColumns().get(0).toLowerCase(Locale.ROOT) + "->" + table
+          + "." + key.parentColumns().get(0).toLowerCase(Locale.ROOT) : null;
+      String subject = key.name() != null ? key.name() : child + "(" + String.join(", ", key.childColumns()) + ")";
+      if (key.deleteRule() == DatabaseMetaData.importedKeyCascade) {
+        if (declaration != null && declared.stream().anyMatch(c -> c.toString().equalsIgnoreCase(declaration)
+            || c.hasChild(child) && c.hasParent(table) && c.childColumn().equalsIgnoreCase(key.childColumns().get(0)))) {
+          continue;
+        }
+        String detail = "ON DELETE CASCADE from " + child + " does not fire for a soft delete: when a row of "
+            + table + " is deleted, its rows in " + child + " stay live";
+        String advice;
+        if (!single) {
+          advice = "a cascade relates one column on each side; this key has " + key.childColumns().size()
+              + ": delete the children in the application";
+        } else if (!childSoft) {
+          advice = "give " + child + " a marker column, so that it is soft too, and declare cascade=" + declaration;
+        } else {
+          advice = "declare cascade=" + declaration;
+          cascades.add(declaration);
+        }
+        findings.add(new Finding(Severity.PROBLEM, Problem.FOREIGN_KEY_CASCADE, table, subject, detail, advice));
+      } else {
+        String rule = rule(key.deleteRule());
+        String detail = rule.startsWith("SET")
+            ? "ON DELETE " + rule + " from " + child + " no longer acts: deleting a row of " + table + " leaves "
+                + child + "." + String.join(", ", key.childColumns()) + " pointing at it"
+            : "ON DELETE " + rule + " from " + child + " no longer refuses deleting a row of " + table + " that rows"
+                + " of " + child + " reference: the soft delete marks it, and they keep pointing at a deleted row";
+        String advice = declaration != null && childSoft
+            ? "to delete them with it, declare cascade=" + declaration + "; to keep refusing, check for live "
+                + child + " rows before deleting"
+            : "where the rule matters, check for live " + child + " rows before deleting";
+        findings.add(new Finding(Severity.NOTE, Problem.FOREIGN_KEY_RULE, table, subject, detail, advice));
+      }
+    }
+  }
+
+  private static String rule(int deleteRule) {
+    return switch (deleteRule) {
+      case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
+      case DatabaseMetaData.importedKeySetNull -> "SET NULL";
+      case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
+      default -> "NO ACTION";
+    };
+  }
+}

@@ -1,0 +1,195 @@
+package io.github.softdelete.mybatis.doctor;
+
+import io.github.softdelete.mybatis.sql.JdbcSchemas;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One table as JDBC metadata describes it: its columns, indexes, primary key and the foreign keys that
+ * reference it. Found in the connection's current catalog and schema, else in any schema. Names the database
+ * folded to upper case read in lower case, as written unquoted; the table's own name stays as stored.
+ *
+ * @param name the table's name as stored
+ * @param catalog its catalog as the driver reports it, or {@code null}
+ * @param schema its schema as the driver reports it, or {@code null}
+ */
+record TableFacts(String name, String catalog, String schema, List<Column> columns, List<Index> indexes,
+    List<String> primaryKey, List<ForeignKey> referencedBy) {
+
+  /**
+   * @param nullable {@code false} only when the driver says NOT NULL
+   * @param generated computed by the database
+   */
+  record Column(String name, int jdbcType, String typeName, boolean nullable, boolean generated) {}
+
+  /** @param filter the predicate of a partial index, or {@code null} */
+  record Index(String name, boolean unique, List<String> columns, String filter) {
+    boolean has(String column) {
+      return columns.stream().anyMatch(c -> c.equalsIgnoreCase(column));
+    }
+  }
+
+  /**
+   * A foreign key of {@code childTable} that references this table.
+   *
+   * @param deleteRule one of {@link DatabaseMetaData}'s {@code importedKey...} rules
+   */
+  record ForeignKey(String name, String childTable, List<String> childColumns, List<String> parentColumns,
+      int deleteRule) {}
+
+  Optional<Column> column(String name) {
+    return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  /**
+   * The table {@code name} (lower case, as the soft tables hold it), or empty when the metadata shows none.
+   */
+  static Optional<TableFacts> read(Connection connection, String name) throws SQLException {
+    DatabaseMetaData metaData = connection.getMetaData();
+    String catalog = connection.getCatalog();
+    String schema = metaData.supportsSchemasInTableDefinitions() ? JdbcSchemas.currentSchema(connection) : null;
+    String[] where = find(metaData, catalog, schema, name);
+    if (where == null && schema != null) {
+      where = find(metaData, catalog, null, name);
+    }
+    if (where == null) {
+      return Optional.empty();
+    }
+    String cat = where[0];
+    String sch = where[1];
+    String table = where[2];
+    return Optional.of(new TableFacts(table, cat, sch, columns(metaData, cat, sch, table),
+        indexes(metaData, cat, sch, table), primaryKey(metaData, cat, sch, table),
+        referencedBy(metaData, cat, sch, table)));
+  }
+
+  // catalog, schema and name as stored; the name matched case-insensitively, as soft tables match
+  private static String[] find(DatabaseMetaData metaData, String catalog, String schema, String name)
+      throws SQLException {
+    try (ResultSet tables = metaData.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+      String[] folded = null;
+      while (tables.next()) {
+        String stored = tables.getString("TABLE_NAME");
+        if (stored.equalsIgnoreCase(name)) {
+          String[] found = {tables.getString("TABLE_CAT"), tables.getString("TABLE_SCHEM"), stored};
+          if (stored.equals(name) || stored.equals(name.toUpperCase(Locale.ROOT))) {
+            return found;
+          }
+          folded = folded == null ? found : folded;
+        }
+      }
+      return folded;
+    }
+  }
+
+  private static List<Column> columns(DatabaseMetaData metaData, String catalog, String schema, String table)
+      throws SQLException {
+    List<Column> columns = new ArrayList<>();
+    try (ResultSet rs = metaData.getColumns(catalog, schema, escaped(metaData, table), "%")) {
+      while (rs.next()) {
+        if (rs.getString("TABLE_NAME").equals(table)) {
+          columns.add(new Column(unfolded(rs.getString("COLUMN_NAME")), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+              rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, generated(rs)));
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static boolean generated(ResultSet column) {
+    try {
+      return "YES".equals(column.getString("IS_GENERATEDCOLUMN"));
+    } catch (SQLException e) {
+      // a driver older than JDBC 4.1 does not report it
+      return false;
+    }
+  }
+
+  private static List<Index> indexes(DatabaseMetaData metaData, String catalog, String schema, String table)
+      throws SQLException {
+    Map<String, TreeMap<Short, String>> columnsByIndex = new LinkedHashMap<>();
+    Map<String, Boolean> unique = new LinkedHashMap<>();
+    Map<String, String> filters = new LinkedHashMap<>();
+    // approximate: no statistics are gathered for the answer
+    try (ResultSet rs = metaData.getIndexInfo(catalog, schema, table, false, true)) {
+      while (rs.next()) {
+        String index = unfolded(rs.getString("INDEX_NAME"));
+        String column = unfolded(rs.getString("COLUMN_NAME"));
+        if (index == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+          continue;
+        }
+        columnsByIndex.computeIfAbsent(index, i -> new TreeMap<>())
+            .put(rs.getShort("ORDINAL_POSITION"), column == null ? "(expression)" : column);
+        unique.put(index, !rs.getBoolean("NON_UNIQUE"));
+        String filter = rs.getString("FILTER_CONDITION");
+        if (filter != null && !filter.isBlank()) {
+          filters.put(index, filter);
+        }
+      }
+    }
+    List<Index> indexes = new ArrayList<>();
+    columnsByIndex.forEach((index, columns) -> indexes.add(new Index(index, unique.get(index),
+        List.copyOf(columns.values()), filters.get(index))));
+    return indexes;
+  }
+
+  private static List<String> primaryKey(DatabaseMetaData metaData, String catalog, String schema, String table)
+      throws SQLException {
+    Map<Short, String> bySequence = new TreeMap<>();
+    try (ResultSet rs = metaData.getPrimaryKeys(catalog, schema, table)) {
+      while (rs.next()) {
+        bySequence.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+      }
+    }
+    return List.copyOf(bySequence.values());
+  }
+
+  private static List<ForeignKey> referencedBy(DatabaseMetaData metaData, String catalog, String schema,
+      String table) throws SQLException {
+    Map<String, String[]> keys = new LinkedHashMap<>();
+    Map<String, TreeMap<Short, String[]>> columns = new LinkedHashMap<>();
+    try (ResultSet rs = metaData.getExportedKeys(catalog, schema, table)) {
+      while (rs.next()) {
+        String child = rs.getString("FKTABLE_NAME");
+        String name = unfolded(rs.getString("FK_NAME"));
+        String key = (name == null ? "" : name) + "@" + child;
+        keys.putIfAbsent(key, new String[] {name, child, Integer.toString(rs.getInt("DELETE_RULE"))});
+        columns.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getShort("KEY_SEQ"),
+            new String[] {unfolded(rs.getString("FKCOLUMN_NAME")), unfolded(rs.getString("PKCOLUMN_NAME"))});
+      }
+    }
+    List<ForeignKey> foreignKeys = new ArrayList<>();
+    keys.forEach((key, fk) -> {
+      List<String> childColumns = new ArrayList<>();
+      List<String> parentColumns = new ArrayList<>();
+      for (String[] pair : columns.get(key).values()) {
+        childColumns.add(pair[0]);
+        parentColumns.add(pair[1]);
+      }
+      foreignKeys.add(new ForeignKey(fk[0], fk[1], childColumns, parentColumns, Integer.parseInt(fk[2])));
+    });
+    return foreignKeys;
+  }
+
+  // a name the database folded to upper case (H2, Oracle) reads as the user wrote it, unquoted
+  private static String unfolded(String name) {
+    return name == null || !name.equals(name.toUpperCase(Locale.ROOT)) ? name : name.toLowerCase(Locale.ROOT);
+  }
+
+  private static String escaped(DatabaseMetaData metaData, String pattern) throws SQLException {
+    String escape = metaData.getSearchStringEscape();
+    if (escape == null || escape.isEmpty()) {
+      return pattern;
+    }
+    return pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+  }
+}
