@@ -67,21 +67,7 @@ public final class DeletedBy {
    * with what the thread had, then puts that back.
    */
   static <T> T restoring(DeletedBy captured, Supplier<T> body) {
-    DeletedBy previous = CURRENT.get();
-    if (captured == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(captured);
-    }
-    try {
-      return body.get();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
+    return ThreadValues.with(CURRENT, captured, body);
   }
 
   /** The user of this thread's innermost scope that names one, or {@code null}. */

@@ -164,21 +164,7 @@ public final class IncludeDeleted {
      * to what the thread had, then puts that back.
      */
     static <T> T restoring(Tables captured, Supplier<T> body) {
-      Tables previous = CURRENT.get();
-      if (captured == null || captured.isEmpty()) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(captured);
-      }
-      try {
-        return body.get();
-      } finally {
-        if (previous == null) {
-          CURRENT.remove();
-        } else {
-          CURRENT.set(previous);
-        }
-      }
+      return ThreadValues.with(CURRENT, captured == null || captured.isEmpty() ? null : captured, body);
     }
 
     private static void requireBody(Object body) {

@@ -18,17 +18,7 @@ final class ModeHolder {
     if (body == null) {
       throw new IllegalArgumentException("softdelete: the body of a " + mode + " scope must not be null");
     }
-    SoftDeleteMode previous = MODE.get();
-    MODE.set(mode);
-    try {
-      return body.get();
-    } finally {
-      if (previous == null) {
-        MODE.remove();
-      } else {
-        MODE.set(previous);
-      }
-    }
+    return ThreadValues.with(MODE, mode, body);
   }
 
   /** The thread's mode as set, {@code null} outside any scope (which {@link #current()} reads as DEFAULT). */
@@ -41,18 +31,7 @@ final class ModeHolder {
    * then puts back what the thread had.
    */
   static <T> T restoring(SoftDeleteMode captured, Supplier<T> body) {
-    if (captured != null) {
-      return within(captured, body);
-    }
-    SoftDeleteMode previous = MODE.get();
-    MODE.remove();
-    try {
-      return body.get();
-    } finally {
-      if (previous != null) {
-        MODE.set(previous);
-      }
-    }
+    return ThreadValues.with(MODE, captured, body);
   }
 
   static void within(SoftDeleteMode mode, Runnable body) {

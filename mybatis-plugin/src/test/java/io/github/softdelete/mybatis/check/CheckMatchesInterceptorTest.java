@@ -3,9 +3,7 @@ package io.github.softdelete.mybatis.check;
 import static io.github.softdelete.mybatis.check.CheckFixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.softdelete.mybatis.HardDelete;
-import io.github.softdelete.mybatis.IncludeDeleted;
-import io.github.softdelete.mybatis.OnlyDeleted;
+import io.github.softdelete.mybatis.ModeScopes;
 import io.github.softdelete.mybatis.SoftDeleteCheck;
 import io.github.softdelete.mybatis.SoftDeleteCheck.Coverage;
 import io.github.softdelete.mybatis.SoftDeleteCheck.Outcome;
@@ -15,7 +13,6 @@ import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.Undelete;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +103,7 @@ class CheckMatchesInterceptorTest {
   private static SoftDeleteException run(SqlSessionFactory factory, MappedStatement ms, SoftDeleteMode mode) {
     Map<String, Object> parameter = new HashMap<>(Map.of("id", 1L, "name", "ann", "message", "checked"));
     try (SqlSession session = factory.openSession(false)) {
-      inMode(mode, () -> {
+      ModeScopes.inMode(mode, () -> {
         if (ms.getSqlCommandType() == SqlCommandType.SELECT) {
           session.selectList(ms.getId(), parameter);
         } else {
@@ -116,26 +113,11 @@ class CheckMatchesInterceptorTest {
       session.rollback(true);
       return null;
     } catch (PersistenceException e) {
-      if (e instanceof SoftDeleteException refusal) {
-        return refusal;
-      }
-      if (e.getCause() instanceof SoftDeleteException refusal) {
-        return refusal;
-      }
-      // it reached the database and failed there (H2 has no DELETE ... RETURNING; the result types are stand-ins)
-      return null;
+      // no refusal: it reached the database and failed there (H2 has no DELETE ... RETURNING; stand-in types)
+      return ModeScopes.refusalIn(e);
     }
   }
 
-  private static void inMode(SoftDeleteMode mode, Runnable body) {
-    switch (mode) {
-      case DEFAULT -> body.run();
-      case INCLUDE_DELETED -> IncludeDeleted.run(body);
-      case ONLY_DELETED -> OnlyDeleted.run(body);
-      case HARD_DELETE -> HardDelete.run(body);
-      case UNDELETE -> Undelete.run(body);
-    }
-  }
 
   /** Records, by mapped statement, the SQL of every statement JDBC prepares, as softdelete hands it on. */
   @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))

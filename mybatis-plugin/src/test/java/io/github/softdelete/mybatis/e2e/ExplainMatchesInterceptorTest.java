@@ -2,13 +2,11 @@ package io.github.softdelete.mybatis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.softdelete.mybatis.HardDelete;
+import io.github.softdelete.mybatis.ModeScopes;
 import io.github.softdelete.mybatis.IncludeDeleted;
-import io.github.softdelete.mybatis.OnlyDeleted;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
-import io.github.softdelete.mybatis.Undelete;
 import io.github.softdelete.mybatis.engine.EngineFactory;
 import io.github.softdelete.mybatis.engine.Explain;
 import io.github.softdelete.mybatis.engine.Explanation;
@@ -122,7 +120,7 @@ class ExplainMatchesInterceptorTest {
   /** Runs {@code ms} in {@code mode}, rolled back; returns the refusal, if any. */
   private static SoftDeleteException run(SqlSessionFactory factory, MappedStatement ms, SoftDeleteMode mode) {
     try (SqlSession session = factory.openSession(false)) {
-      inMode(mode, () -> {
+      ModeScopes.inMode(mode, () -> {
         assertThat(SoftDeleteMode.current()).isEqualTo(mode);
         if (ms.getSqlCommandType() == SqlCommandType.SELECT) {
           session.selectList(ms.getId(), PARAMETER);
@@ -133,26 +131,11 @@ class ExplainMatchesInterceptorTest {
       session.rollback(true);
       return null;
     } catch (org.apache.ibatis.exceptions.PersistenceException e) {
-      if (e instanceof SoftDeleteException refusal) {
-        return refusal;
-      }
-      if (e.getCause() instanceof SoftDeleteException refusal) {
-        return refusal;
-      }
-      // the statement reached the database and failed there (a table that does not exist): it was captured
-      return null;
+      // no refusal: it reached the database and failed there (a table that does not exist), and was captured
+      return ModeScopes.refusalIn(e);
     }
   }
 
-  private static void inMode(SoftDeleteMode mode, Runnable body) {
-    switch (mode) {
-      case DEFAULT -> body.run();
-      case INCLUDE_DELETED -> IncludeDeleted.run(body);
-      case ONLY_DELETED -> OnlyDeleted.run(body);
-      case HARD_DELETE -> HardDelete.run(body);
-      case UNDELETE -> Undelete.run(body);
-    }
-  }
 
   /** Records the SQL of every statement JDBC prepares: registered first, so it sees what softdelete hands on. */
   @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
