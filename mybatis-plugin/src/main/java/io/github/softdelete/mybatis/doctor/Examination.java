@@ -65,7 +65,7 @@ public final class Examination {
       }
       String live = livePredicate(column, marker);
       UniqueKeys.check(dialect, table, facts.get(), column, marker, live, findings);
-      ForeignKeys.check(table, facts.get(), tables, config.cascades(), findings, cascades);
+      ForeignKeys.check(table, facts.get(), tables, config.cascades(), config.restricts(), findings, cascades);
       MarkerIndex.check(dialect, table, facts.get(), column, live, findings);
       MarkerValues.check(probes, table, facts.get(), markerColumn.get(), marker, findings);
     }

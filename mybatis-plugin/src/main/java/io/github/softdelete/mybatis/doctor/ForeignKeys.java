@@ -13,14 +13,20 @@ import java.util.Set;
 /**
  * Foreign keys that reference a soft table: a soft delete is an UPDATE, so their {@code ON DELETE} never acts.
  * What {@code CASCADE} did, a declared {@code cascade} does (between soft tables, one column each side); what
- * {@code RESTRICT}, {@code NO ACTION} and {@code SET NULL} did, nothing does.
+ * {@code RESTRICT} and {@code NO ACTION} did, a declared {@code restrict} does; what {@code SET NULL} did, nothing
+ * does.
  */
 final class ForeignKeys {
   private ForeignKeys() {}
 
-  /** @param cascades the declarations to print, to which those the schema adds are added */
+  /**
+   * @param declared the declared cascades
+   * @param restricts the declared restrict relations: a RESTRICT or NO ACTION key one of them reproduces is no
+   *     finding
+   * @param cascades the declarations to print, to which those the schema adds are added
+   */
   static void check(String table, TableFacts facts, SoftTables tables, List<Cascade> declared,
-      List<Finding> findings, Set<String> cascades) {
+      List<Cascade> restricts, List<Finding> findings, Set<String> cascades) {
     for (TableFacts.ForeignKey key : facts.referencedBy()) {
       String child = key.childTable().toLowerCase(Locale.ROOT);
       boolean childSoft = tables.isSoft(null, child);
@@ -48,15 +54,21 @@ final class ForeignKeys {
         findings.add(new Finding(Severity.PROBLEM, Problem.FOREIGN_KEY_CASCADE, table, subject, detail, advice));
       } else {
         String rule = rule(key.deleteRule());
+        boolean refuses = !rule.startsWith("SET");
+        if (refuses && declaration != null && restricts.stream().anyMatch(r -> r.hasChild(child)
+            && r.hasParent(table) && r.childColumn().equalsIgnoreCase(key.childColumns().get(0)))) {
+          continue;
+        }
         String detail = rule.startsWith("SET")
             ? "ON DELETE " + rule + " from " + child + " no longer acts: deleting a row of " + table + " leaves "
                 + child + "." + String.join(", ", key.childColumns()) + " pointing at it"
             : "ON DELETE " + rule + " from " + child + " no longer refuses deleting a row of " + table + " that rows"
                 + " of " + child + " reference: the soft delete marks it, and they keep pointing at a deleted row";
-        String advice = declaration != null && childSoft
-            ? "to delete them with it, declare cascade=" + declaration + "; to keep refusing, check for live "
-                + child + " rows before deleting"
-            : "where the rule matters, check for live " + child + " rows before deleting";
+        String advice = declaration == null || !childSoft
+            ? "where the rule matters, check for live " + child + " rows before deleting"
+            : refuses ? "to keep refusing, declare restrict=" + declaration + "; to delete them with it, declare"
+                + " cascade=" + declaration
+            : "to delete them with it, declare cascade=" + declaration;
         findings.add(new Finding(Severity.NOTE, Problem.FOREIGN_KEY_RULE, table, subject, detail, advice));
       }
     }

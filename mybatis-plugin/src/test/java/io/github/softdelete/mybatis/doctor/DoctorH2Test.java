@@ -65,6 +65,18 @@ class DoctorH2Test {
   }
 
   @Test
+  void shouldAdviseARestrictForARestrictKeyAndNotNoteOneThatIsDeclared() throws SQLException {
+    SchemaDoctor undeclared = examine(connection);
+    SchemaDoctor declared = examine(connection, "restrict", "payments.order_id->orders.id");
+
+    assertThat(undeclared.findings()).filteredOn(f -> f.problem() == Problem.FOREIGN_KEY_RULE).singleElement()
+        .satisfies(f -> assertThat(f.advice()).isEqualTo("to keep refusing, declare"
+            + " restrict=payments.order_id->orders.id; to delete them with it, declare"
+            + " cascade=payments.order_id->orders.id"));
+    assertThat(declared.findings()).noneMatch(f -> f.problem() == Problem.FOREIGN_KEY_RULE);
+  }
+
+  @Test
   void shouldSayThatAConfiguredTableOrItsMarkerIsMissing() throws SQLException {
     SchemaDoctor doctor = SchemaDoctor.examine(connection, DoctorScenario.config("tables", "accounts,ghosts",
         "table.flags.column", "removed"));
