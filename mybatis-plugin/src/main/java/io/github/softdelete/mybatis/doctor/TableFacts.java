@@ -94,24 +94,15 @@ record TableFacts(String name, String catalog, String schema, List<Column> colum
   private static List<Column> columns(DatabaseMetaData metaData, String catalog, String schema, String table)
       throws SQLException {
     List<Column> columns = new ArrayList<>();
-    try (ResultSet rs = metaData.getColumns(catalog, schema, escaped(metaData, table), "%")) {
+    try (ResultSet rs = metaData.getColumns(catalog, schema, JdbcSchemas.exactPattern(metaData, table), "%")) {
       while (rs.next()) {
         if (rs.getString("TABLE_NAME").equals(table)) {
           columns.add(new Column(unfolded(rs.getString("COLUMN_NAME")), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-              rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, generated(rs)));
+              rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, JdbcSchemas.isGenerated(rs)));
         }
       }
     }
     return columns;
-  }
-
-  private static boolean generated(ResultSet column) {
-    try {
-      return "YES".equals(column.getString("IS_GENERATEDCOLUMN"));
-    } catch (SQLException e) {
-      // a driver older than JDBC 4.1 does not report it
-      return false;
-    }
   }
 
   private static List<Index> indexes(DatabaseMetaData metaData, String catalog, String schema, String table)
@@ -185,11 +176,4 @@ record TableFacts(String name, String catalog, String schema, List<Column> colum
     return name == null || !name.equals(name.toUpperCase(Locale.ROOT)) ? name : name.toLowerCase(Locale.ROOT);
   }
 
-  private static String escaped(DatabaseMetaData metaData, String pattern) throws SQLException {
-    String escape = metaData.getSearchStringEscape();
-    if (escape == null || escape.isEmpty()) {
-      return pattern;
-    }
-    return pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
-  }
 }

@@ -119,24 +119,15 @@ final class Catalog {
 
   private List<TableInfo.Column> columns(String catalog, String schema, String table) throws SQLException {
     List<TableInfo.Column> columns = new ArrayList<>();
-    try (ResultSet rs = metaData.getColumns(catalog, schema, escaped(table), "%")) {
+    try (ResultSet rs = metaData.getColumns(catalog, schema, JdbcSchemas.exactPattern(metaData, table), "%")) {
       while (rs.next()) {
         if (rs.getString("TABLE_NAME").equals(table)) {
           columns.add(new TableInfo.Column(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
-              rs.getString("TYPE_NAME"), generated(rs)));
+              rs.getString("TYPE_NAME"), JdbcSchemas.isGenerated(rs)));
         }
       }
     }
     return columns;
-  }
-
-  private static boolean generated(ResultSet column) {
-    try {
-      return "YES".equals(column.getString("IS_GENERATEDCOLUMN"));
-    } catch (SQLException e) {
-      // a driver older than JDBC 4.1 does not report it
-      return false;
-    }
   }
 
   private List<String> primaryKey(String catalog, String schema, String table) throws SQLException {
@@ -147,14 +138,6 @@ final class Catalog {
       }
     }
     return List.copyOf(bySequence.values());
-  }
-
-  private String escaped(String pattern) throws SQLException {
-    String escape = metaData.getSearchStringEscape();
-    if (escape == null || escape.isEmpty()) {
-      return pattern;
-    }
-    return pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
   }
 
   private static boolean sameOrUnreported(String expected, String reported) {
