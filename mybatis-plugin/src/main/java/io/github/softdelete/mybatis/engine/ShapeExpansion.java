@@ -64,7 +64,7 @@ final class ShapeExpansion {
       if (child == null || child.bindings() == null) {
         return null;
       }
-      before.add(new PlannedStatement(planned.table(), child.sql(), child.bindings(), planned.refusal()));
+      before.add(planned.withSql(child.sql(), child.bindings()));
     }
     return new RewriteResult(main.sql(), true, main.bindings(), List.copyOf(before), ofShape.table(),
         ofShape.leftAsWritten());

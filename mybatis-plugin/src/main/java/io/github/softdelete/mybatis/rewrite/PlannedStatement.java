@@ -19,6 +19,14 @@ public record PlannedStatement(String table, String sql, List<Binding> bindings,
     this(table, sql, bindings, null);
   }
 
+  /**
+   * This statement with other SQL and bindings (its parameters bound or moved), all else kept: the one way to
+   * derive a planned statement, so that a check never loses its refusal on the way.
+   */
+  public PlannedStatement withSql(String sql, List<Binding> bindings) {
+    return new PlannedStatement(table, sql, bindings, refusal);
+  }
+
   /** Whether this is a check: a query that must return no row for the application's statement to run. */
   public boolean isCheck() {
     return refusal != null;

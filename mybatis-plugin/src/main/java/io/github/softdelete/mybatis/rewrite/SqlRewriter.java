@@ -225,7 +225,7 @@ public final class SqlRewriter {
             + " statement has " + child.originals() + " of the DELETE's " + originals
             + " parameters, so it cannot select the same parents");
       }
-      boundBefore.add(new PlannedStatement(planned.table(), child.sql(), child.bindings(), planned.refusal()));
+      boundBefore.add(planned.withSql(child.sql(), child.bindings()));
     }
     if (main.originals() != originals) {
       throw new RewriteRefusedException(mentioned, "softdelete lost track of the statement's parameters ("
