@@ -71,14 +71,7 @@ final class ConfigValues {
     if (value.equalsIgnoreCase(NULL)) {
       return NULL;
     }
-    // the value is spliced into SQL text: a comment or a second statement would swallow or add SQL
-    if (SqlText.containsOutsideQuotes(value, ";", "--", "/*", "#")) {
-      throw setting.error("comments and semicolons are not allowed in a SQL expression");
-    }
-    // a placeholder would shift the meaning of every parameter the application binds after it
-    if (SqlText.containsOutsideQuotes(value, "?")) {
-      throw setting.error("parameter placeholders ('?') are not allowed in a SQL expression");
-    }
+    requireSpliceable(setting, "a SQL expression");
     try {
       if (CCJSqlParserUtil.parseExpression(value, false) != null) {
         return value;
@@ -97,16 +90,14 @@ final class ConfigValues {
    */
   static String assignments(Setting setting, List<String> reserved) {
     String value = setting.value();
-    if (SqlText.containsOutsideQuotes(value, ";", "--", "/*", "#")) {
-      throw setting.error("comments and semicolons are not allowed in assignments");
-    }
-    if (SqlText.containsOutsideQuotes(value, "?")) {
-      throw setting.error("parameter placeholders ('?') are not allowed in assignments");
-    }
+    requireSpliceable(setting, "assignments");
     List<UpdateSet> sets;
     try {
       Statement parsed = CCJSqlParserUtil.parse("UPDATE softdelete_assignments SET " + colonsAsCommas(value));
-      sets = parsed instanceof Update update ? update.getUpdateSets() : null;
+      // anything after the assignments (WHERE, FROM, ORDER BY, LIMIT, RETURNING) is no assignment
+      sets = parsed instanceof Update update && update.getWhere() == null && update.getFromItem() == null
+          && update.getJoins() == null && update.getStartJoins() == null && update.getOrderByElements() == null
+          && update.getLimit() == null && update.getReturningClause() == null ? update.getUpdateSets() : null;
     } catch (JSQLParserException | RuntimeException e) {
       sets = null;
     }
@@ -152,6 +143,17 @@ final class ConfigValues {
       i++;
     }
     return out.toString();
+  }
+
+  // the value is spliced into SQL text: a comment or a second statement would swallow or add SQL, and a
+  // placeholder would shift the meaning of every parameter the application binds after it
+  private static void requireSpliceable(Setting setting, String what) {
+    if (SqlText.containsOutsideQuotes(setting.value(), ";", "--", "/*", "#")) {
+      throw setting.error("comments and semicolons are not allowed in " + what);
+    }
+    if (SqlText.containsOutsideQuotes(setting.value(), "?")) {
+      throw setting.error("parameter placeholders ('?') are not allowed in " + what);
+    }
   }
 
   /** A deleted value: never NULL, since a deleted row must not look live. */

@@ -44,6 +44,10 @@ class OnDeleteSetConfigTest {
     assertRejected(props("table.orders.column", "is_deleted", "table.orders.onDeleteSet", "is_deleted = 2"),
         "softdelete: property 'table.orders.onDeleteSet' has value 'is_deleted = 2': assigns 'is_deleted',"
             + " which softdelete writes itself");
+    // what the parser reads after the assignments would be dropped without a word
+    assertRejected(props("onDeleteSet", "version = version + 1 WHERE id = 2"), "softdelete: property"
+        + " 'onDeleteSet' has value 'version = version + 1 WHERE id = 2': not a list of assignments column ="
+        + " expression, separated by commas or colons");
     assertRejected(props("onDeleteSet", "a = 1, a = 2"), "softdelete: property 'onDeleteSet' has value"
         + " 'a = 1, a = 2': assigns 'a' twice");
     assertRejected(props("onDeleteSet", "o.a = 1"), "softdelete: property 'onDeleteSet' has value 'o.a = 1':"
