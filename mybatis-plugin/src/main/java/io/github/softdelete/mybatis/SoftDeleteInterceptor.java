@@ -1,9 +1,9 @@
 package io.github.softdelete.mybatis;
 
 import io.github.softdelete.mybatis.engine.MeterSwitch;
-import io.github.softdelete.mybatis.internal.DatabaseRewriters;
+import io.github.softdelete.mybatis.internal.Databases;
 import io.github.softdelete.mybatis.internal.NestedQueries;
-import io.github.softdelete.mybatis.internal.RewritingExecutor;
+import io.github.softdelete.mybatis.internal.SoftDeleteExecutor;
 import java.util.Properties;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -42,7 +42,7 @@ import org.apache.ibatis.session.RowBounds;
       args = {MappedStatement.class, Object.class, RowBounds.class, BoundSql.class})
 })
 public class SoftDeleteInterceptor implements Interceptor {
-  private volatile DatabaseRewriters rewriters;
+  private volatile Databases databases;
   private volatile SoftDeleteConfig config;
   // set in code; wins over the deletedBySupplier property
   private volatile DeletedBySupplier deletedBySupplier;
@@ -71,7 +71,7 @@ public class SoftDeleteInterceptor implements Interceptor {
 
   private void configure(SoftDeleteConfig config) {
     this.config = config;
-    this.rewriters = new DatabaseRewriters(config, new CurrentDeletion(
+    this.databases = new Databases(config, new CurrentDeletion(
         () -> deletedBySupplier != null ? deletedBySupplier : this.config.deletedBySupplier()), meters);
   }
 
@@ -85,7 +85,7 @@ public class SoftDeleteInterceptor implements Interceptor {
    * @throws java.sql.SQLException when the database cannot be read
    */
   public void verify(Configuration configuration) throws java.sql.SQLException {
-    rewriters.verifyNow(configuration);
+    databases.verifyNow(configuration);
   }
 
   /** Where {@link SoftDeleteMetrics} counts this interceptor's statements and caches. */
@@ -105,7 +105,7 @@ public class SoftDeleteInterceptor implements Interceptor {
    */
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
-    return new RewritingExecutor((Executor) invocation.getTarget(), rewriters).invoke(invocation);
+    return new SoftDeleteExecutor((Executor) invocation.getTarget(), databases).invoke(invocation);
   }
 
   /**
@@ -117,8 +117,8 @@ public class SoftDeleteInterceptor implements Interceptor {
     if (!(target instanceof Executor executor)) {
       return target;
     }
-    NestedQueries.filter(executor, rewriters);
-    return new RewritingExecutor(executor, rewriters);
+    NestedQueries.filter(executor, databases);
+    return new SoftDeleteExecutor(executor, databases);
   }
 
   /**

@@ -237,7 +237,7 @@ class SpringBootAutoConfigurationIT {
   @Test
   void shouldLogRewritesWhereTheApplicationsMyBatisLogsGo() {
     run("logging.level.io.github.softdelete.mybatis=debug");
-    Logger logger = (Logger) LoggerFactory.getLogger("io.github.softdelete.mybatis.internal.SqlCache");
+    Logger logger = (Logger) LoggerFactory.getLogger("io.github.softdelete.mybatis.internal.StatementLog");
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     logger.addAppender(appender);

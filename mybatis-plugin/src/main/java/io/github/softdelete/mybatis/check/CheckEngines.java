@@ -4,7 +4,7 @@ import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.engine.EngineFactory;
-import io.github.softdelete.mybatis.internal.DatabaseRewriters;
+import io.github.softdelete.mybatis.internal.Databases;
 import io.github.softdelete.mybatis.rewrite.Dialect;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.sql.Connection;
@@ -16,7 +16,7 @@ import org.apache.ibatis.session.Configuration;
 
 /**
  * The engine a check asks, built as the interceptor builds its own ({@link EngineFactory},
- * {@link DatabaseRewriters#databaseOf}): on the database of a configuration's DataSource, or from the
+ * {@link Databases#databaseOf}): on the database of a configuration's DataSource, or from the
  * configuration alone.
  */
 public final class CheckEngines {
@@ -40,7 +40,7 @@ public final class CheckEngines {
     EngineFactory engines = new EngineFactory(config);
     try (Connection connection = dataSource.getConnection()) {
       SoftTables tables = engines.tablesFor(connection);
-      DatabaseRewriters.Database database = DatabaseRewriters.databaseOf(connection, tables);
+      Databases.Database database = Databases.databaseOf(connection, tables);
       return new Engine(connection.getMetaData().getDatabaseProductName(), names(tables),
           CacheVerdicts.fresh(engines, engines.rewriter(tables, database.dialect(), database.columns())));
     } catch (SQLException e) {

@@ -28,21 +28,21 @@ public final class NestedQueries {
 
   private NestedQueries() {}
 
-  /** Makes the nested selects of {@code target} run through a {@link RewritingExecutor} of {@code rewriters}. */
-  public static void filter(Executor target, DatabaseRewriters rewriters) {
+  /** Makes the nested selects of {@code target} run through a {@link SoftDeleteExecutor} of {@code databases}. */
+  public static void filter(Executor target, Databases databases) {
     Object executor = target;
     while (true) {
       if (executor instanceof BaseExecutor base) {
         Executor wrapper = BASE_WRAPPER == null
             ? (Executor) SystemMetaObject.forObject(base).getValue("wrapper")
             : (Executor) BASE_WRAPPER.get(base);
-        base.setExecutorWrapper(new RewritingExecutor(wrapper, rewriters));
+        base.setExecutorWrapper(new SoftDeleteExecutor(wrapper, databases));
         return;
       } else if (executor instanceof CachingExecutor caching) {
         executor = CACHING_DELEGATE == null
             ? SystemMetaObject.forObject(caching).getValue("delegate")
             : (Executor) CACHING_DELEGATE.get(caching);
-      } else if (executor instanceof RewritingExecutor rewriting) {
+      } else if (executor instanceof SoftDeleteExecutor rewriting) {
         executor = rewriting.delegate();
       } else if (Proxy.isProxyClass(executor.getClass())
           && Proxy.getInvocationHandler(executor) instanceof Plugin plugin) {

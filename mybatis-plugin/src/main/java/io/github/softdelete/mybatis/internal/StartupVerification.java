@@ -48,16 +48,16 @@ final class StartupVerification {
    * Verifies {@code configuration} once; afterwards returns at once, or, with {@code fail} and a refused statement,
    * throws again.
    *
-   * @param rewriter the rewriter of the database the statements run on
+   * @param plans the plans of the database the statements run on
    * @throws SoftDeleteException with {@code fail}, naming each statement refused in the default mode
    */
-  void verify(Configuration configuration, DatabaseRewriter rewriter) {
+  void verify(Configuration configuration, StatementPlans plans) {
     if (level == VerifyOnStartup.OFF || last.get() == configuration) {
       return;
     }
     synchronized (this) {
       if (!verified.containsKey(configuration)) {
-        verified.put(configuration, check(configuration, rewriter));
+        verified.put(configuration, check(configuration, plans));
       }
       SoftDeleteException failure = verified.get(configuration);
       if (failure != null) {
@@ -69,11 +69,11 @@ final class StartupVerification {
   }
 
   /** The failure to throw on every statement of {@code configuration}, or {@code null}. */
-  private SoftDeleteException check(Configuration configuration, DatabaseRewriter rewriter) {
+  private SoftDeleteException check(Configuration configuration, StatementPlans plans) {
     Log log = LogFactory.getLog(StartupVerification.class);
     long start = System.nanoTime();
     List<Statement> statements = Checker.statements(Checker.mappedStatements(configuration),
-        CacheVerdicts.over(rewriter.answers()));
+        CacheVerdicts.over(plans.answers()));
     List<Statement> refused = statements.stream()
         .filter(s -> s.outcome(SoftDeleteMode.DEFAULT) == Outcome.REFUSED).toList();
     if (log.isDebugEnabled()) {

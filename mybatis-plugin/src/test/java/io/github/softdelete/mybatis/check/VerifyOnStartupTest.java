@@ -37,7 +37,7 @@ class VerifyOnStartupTest {
   @RegisterExtension
   final LogCapture verification = LogCapture.of("io.github.softdelete.mybatis.internal.StartupVerification");
   @RegisterExtension
-  final LogCapture rewrites = LogCapture.of("io.github.softdelete.mybatis.internal.SqlCache");
+  final LogCapture rewrites = LogCapture.of("io.github.softdelete.mybatis.internal.StatementLog");
 
   @TempDir
   Path dir;

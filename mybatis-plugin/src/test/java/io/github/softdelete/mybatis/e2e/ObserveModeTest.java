@@ -22,7 +22,7 @@ class ObserveModeTest {
   private TestDatabase db;
 
   @RegisterExtension
-  final LogCapture logs = LogCapture.of("io.github.softdelete.mybatis.internal.SqlCache");
+  final LogCapture logs = LogCapture.of("io.github.softdelete.mybatis.internal.StatementLog");
 
   @BeforeEach
   void setUp() {

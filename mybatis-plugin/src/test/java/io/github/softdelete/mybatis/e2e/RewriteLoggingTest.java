@@ -23,7 +23,7 @@ class RewriteLoggingTest {
   private TestDatabase db;
 
   @RegisterExtension
-  final LogCapture logs = LogCapture.of("io.github.softdelete.mybatis.internal.SqlCache");
+  final LogCapture logs = LogCapture.of("io.github.softdelete.mybatis.internal.StatementLog");
 
   @BeforeEach
   void setUp() {

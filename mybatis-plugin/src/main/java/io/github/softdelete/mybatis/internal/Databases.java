@@ -20,28 +20,28 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
 
 /**
- * One {@link DatabaseRewriter}, with its caches, per distinct set of soft tables (in practice per database)
+ * One {@link StatementPlans}, with its caches, per distinct set of soft tables (in practice per database)
  * and database product, which decides how upserts are converted.
  */
-public final class DatabaseRewriters {
+public final class Databases {
   private final SoftDeleteConfig config;
   private final EngineFactory engines;
   private final DeletionAudit audit;
   // weak keys: compared by identity, which is how the catalog hands out one SoftTables per database
-  private final Cache<SoftTables, Map<Database, DatabaseRewriter>> byTables =
+  private final Cache<SoftTables, Map<Database, StatementPlans>> byTables =
       Caches.upkeepOnCallingThread().weakKeys().build();
   // weak keys: identity, and gone with the DataSource
   private final Cache<DataSource, Target> byDataSource = Caches.upkeepOnCallingThread().weakKeys().build();
   // tables known without a connection: the same for every database (null when none)
   private final SoftTables configured;
   // the answer for the DataSource asked last, so that the usual single-database application
-  // finds its rewriter with one volatile read and no allocation (a weak-keyed lookup allocates its key)
+  // finds its plans with one volatile read and no allocation (a weak-keyed lookup allocates its key)
   private volatile LastAnswer last;
   private final PluginOrder pluginOrder = new PluginOrder();
   private final StartupVerification startup;
   private final MeterSwitch meters;
 
-  public DatabaseRewriters(SoftDeleteConfig config) {
+  public Databases(SoftDeleteConfig config) {
     this(config, DeletionAudit.NONE, new MeterSwitch());
   }
 
@@ -49,7 +49,7 @@ public final class DatabaseRewriters {
    * @param audit who deletes and why, asked when a marking statement binds its parameters
    * @param meters where each call and the caches are counted, once metrics are bound
    */
-  public DatabaseRewriters(SoftDeleteConfig config, DeletionAudit audit, MeterSwitch meters) {
+  public Databases(SoftDeleteConfig config, DeletionAudit audit, MeterSwitch meters) {
     this.config = config;
     this.meters = meters;
     this.engines = new EngineFactory(config);
@@ -60,10 +60,10 @@ public final class DatabaseRewriters {
   }
 
   /**
-   * The rewriter for the database {@code ms} runs on, or {@code null} when it has no soft table and every
+   * The plans of the database {@code ms} runs on, or {@code null} when it has no soft table and every
    * statement runs as MyBatis built it.
    */
-  public DatabaseRewriter forStatement(Executor executor, MappedStatement ms) throws SQLException {
+  public StatementPlans forStatement(Executor executor, MappedStatement ms) throws SQLException {
     pluginOrder.check(ms.getConfiguration());
     if (!engines.needsConnection() && configured == null) {
       return null;
@@ -72,13 +72,13 @@ public final class DatabaseRewriters {
     DataSource dataSource = environment == null ? null : environment.getDataSource();
     LastAnswer answer = last;
     if (answer != null && dataSource != null && answer.dataSource.get() == dataSource) {
-      return verified(ms, answer.rewriter);
+      return verified(ms, answer.plans);
     }
-    DatabaseRewriter rewriter = rewriterFor(target(() -> executor.getTransaction().getConnection(), dataSource));
+    StatementPlans plans = plansFor(target(() -> executor.getTransaction().getConnection(), dataSource));
     if (dataSource != null) {
-      last = new LastAnswer(new WeakReference<>(dataSource), rewriter);
+      last = new LastAnswer(new WeakReference<>(dataSource), plans);
     }
-    return verified(ms, rewriter);
+    return verified(ms, plans);
   }
 
   /**
@@ -94,33 +94,33 @@ public final class DatabaseRewriters {
     if (!startup.enabled() || dataSource == null || !engines.needsConnection() && configured == null) {
       return;
     }
-    DatabaseRewriter rewriter;
+    StatementPlans plans;
     try (Connection connection = dataSource.getConnection()) {
-      rewriter = rewriterFor(target(() -> connection, dataSource));
+      plans = plansFor(target(() -> connection, dataSource));
     }
-    verified(configuration, rewriter);
+    verified(configuration, plans);
   }
 
   // a database without soft tables has nothing to refuse
-  private DatabaseRewriter verified(MappedStatement ms, DatabaseRewriter rewriter) {
-    return verified(ms.getConfiguration(), rewriter);
+  private StatementPlans verified(MappedStatement ms, StatementPlans plans) {
+    return verified(ms.getConfiguration(), plans);
   }
 
-  private DatabaseRewriter verified(Configuration configuration, DatabaseRewriter rewriter) {
-    if (rewriter != null) {
-      startup.verify(configuration, rewriter);
+  private StatementPlans verified(Configuration configuration, StatementPlans plans) {
+    if (plans != null) {
+      startup.verify(configuration, plans);
     }
-    return rewriter;
+    return plans;
   }
 
-  private DatabaseRewriter rewriterFor(Target target) {
+  private StatementPlans plansFor(Target target) {
     if (target.tables().isEmpty()) {
       return null;
     }
     return byTables.get(target.tables(), t -> new ConcurrentHashMap<>())
-        .computeIfAbsent(target.database(), database -> new DatabaseRewriter(target.tables(),
-            new SqlCache(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns()),
-                SqlCache.LOG, meters), meters),
+        .computeIfAbsent(target.database(), database -> new StatementPlans(target.tables(),
+            new EngineAnswers(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns()),
+                StatementLog.INSTANCE, meters), meters),
             config.cacheSize(), audit, !config.cascades().isEmpty() || !config.restricts().isEmpty()));
   }
 
@@ -174,6 +174,6 @@ public final class DatabaseRewriters {
     static final Database UNKNOWN = new Database(Dialect.UNKNOWN, TableColumns.NONE);
   }
 
-  /** The rewriter (null: none) of one DataSource, held weakly. */
-  private record LastAnswer(WeakReference<DataSource> dataSource, DatabaseRewriter rewriter) {}
+  /** The plans (null: none) of one DataSource, held weakly. */
+  private record LastAnswer(WeakReference<DataSource> dataSource, StatementPlans plans) {}
 }

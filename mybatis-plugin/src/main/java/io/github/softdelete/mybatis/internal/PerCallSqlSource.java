@@ -17,24 +17,24 @@ import org.apache.ibatis.session.Configuration;
  * parameter, so the interceptor cannot hand over finished SQL as it does for queries. The values the library
  * adds (who deleted, why) are read here too, on the thread that runs the statement.
  */
-final class RewritingSqlSource implements SqlSource {
+final class PerCallSqlSource implements SqlSource {
   private final SqlSource original;
   private final Configuration configuration;
   private final String statementId;
-  private final SqlCache cache;
+  private final EngineAnswers answers;
   private final SoftDeleteMode mode;
   private final IncludeDeleted.Tables tables;
   private final ScopedTables scopedTables;
   private final DeletionAudit audit;
   private final Meters meters;
 
-  RewritingSqlSource(SqlSource original, Configuration configuration, String statementId, SqlCache cache,
+  PerCallSqlSource(SqlSource original, Configuration configuration, String statementId, EngineAnswers answers,
       SoftDeleteMode mode, IncludeDeleted.Tables tables, ScopedTables scopedTables, DeletionAudit audit,
       Meters meters) {
     this.original = original;
     this.configuration = configuration;
     this.statementId = statementId;
-    this.cache = cache;
+    this.answers = answers;
     this.mode = mode;
     this.tables = tables;
     this.scopedTables = scopedTables;
@@ -46,7 +46,7 @@ final class RewritingSqlSource implements SqlSource {
   public BoundSql getBoundSql(Object parameterObject) {
     BoundSql boundSql = original.getBoundSql(parameterObject);
     RewriteResult result =
-        cache.resultFor(statementId, boundSql.getSql(), mode, scopedTables.relevant(tables, boundSql.getSql()));
+        answers.resultFor(statementId, boundSql.getSql(), mode, scopedTables.relevant(tables, boundSql.getSql()));
     if (result == null) {
       meters.unchanged(statementId);
       return boundSql;

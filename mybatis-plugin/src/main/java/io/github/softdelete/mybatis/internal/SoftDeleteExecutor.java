@@ -25,13 +25,13 @@ import org.apache.ibatis.transaction.Transaction;
  * plugin's signatures by reflection for every session and allocates an {@link Invocation} per call: on an
  * in-memory point query that alone costs more than the rewrite.
  */
-public final class RewritingExecutor implements Executor {
+public final class SoftDeleteExecutor implements Executor {
   private final Executor delegate;
-  private final DatabaseRewriters rewriters;
+  private final Databases databases;
 
-  public RewritingExecutor(Executor delegate, DatabaseRewriters rewriters) {
+  public SoftDeleteExecutor(Executor delegate, Databases databases) {
     this.delegate = delegate;
-    this.rewriters = rewriters;
+    this.databases = databases;
   }
 
   /** The executor this one forwards to. */
@@ -61,53 +61,53 @@ public final class RewritingExecutor implements Executor {
   @Override
   public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds,
       ResultHandler resultHandler) throws SQLException {
-    DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
-    if (rewriter == null) {
+    StatementPlans plans = databases.forStatement(delegate, ms);
+    if (plans == null) {
       return delegate.query(ms, parameter, rowBounds, resultHandler);
     }
-    return rewriter.query(delegate, ms, parameter, rowBounds, resultHandler);
+    return plans.query(delegate, ms, parameter, rowBounds, resultHandler);
   }
 
   @Override
   public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds, ResultHandler resultHandler,
       CacheKey key, BoundSql boundSql) throws SQLException {
-    DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
-    if (rewriter == null) {
+    StatementPlans plans = databases.forStatement(delegate, ms);
+    if (plans == null) {
       return delegate.query(ms, parameter, rowBounds, resultHandler, key, boundSql);
     }
-    return rewriter.query(delegate, ms, parameter, rowBounds, resultHandler, key, boundSql,
+    return plans.query(delegate, ms, parameter, rowBounds, resultHandler, key, boundSql,
         SoftDeleteMode.current(), IncludeDeleted.currentTables());
   }
 
   @Override
   public <E> Cursor<E> queryCursor(MappedStatement ms, Object parameter, RowBounds rowBounds) throws SQLException {
-    DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
-    MappedStatement toRun = rewriter == null ? ms
-        : rewriter.statementFor(ms, SoftDeleteMode.current(), IncludeDeleted.currentTables());
+    StatementPlans plans = databases.forStatement(delegate, ms);
+    MappedStatement toRun = plans == null ? ms
+        : plans.statementFor(ms, SoftDeleteMode.current(), IncludeDeleted.currentTables());
     return delegate.queryCursor(toRun, parameter, rowBounds);
   }
 
   @Override
   public int update(MappedStatement ms, Object parameter) throws SQLException {
-    DatabaseRewriter rewriter = rewriters.forStatement(delegate, ms);
-    // through the rewriter: audit values, cascades and the translation of restore violations live there
-    return rewriter == null ? delegate.update(ms, parameter)
-        : rewriter.update(delegate, ms, parameter, SoftDeleteMode.current(), IncludeDeleted.currentTables());
+    StatementPlans plans = databases.forStatement(delegate, ms);
+    // through the plans: audit values, cascades and the translation of restore violations live there
+    return plans == null ? delegate.update(ms, parameter)
+        : plans.update(delegate, ms, parameter, SoftDeleteMode.current(), IncludeDeleted.currentTables());
   }
 
   @Override
   public CacheKey createCacheKey(MappedStatement ms, Object parameterObject, RowBounds rowBounds,
       BoundSql boundSql) {
-    DatabaseRewriter rewriter;
+    StatementPlans plans;
     try {
-      rewriter = rewriters.forStatement(delegate, ms);
+      plans = databases.forStatement(delegate, ms);
     } catch (SQLException e) {
       // Executor.createCacheKey declares no SQLException; detection needs a connection
       throw new SoftDeleteException("softdelete: could not detect the soft tables for statement '" + ms.getId()
           + "': " + e.getMessage(), e);
     }
-    return rewriter == null ? delegate.createCacheKey(ms, parameterObject, rowBounds, boundSql)
-        : rewriter.cacheKey(delegate, ms, parameterObject, rowBounds, boundSql, SoftDeleteMode.current(),
+    return plans == null ? delegate.createCacheKey(ms, parameterObject, rowBounds, boundSql)
+        : plans.cacheKey(delegate, ms, parameterObject, rowBounds, boundSql, SoftDeleteMode.current(),
             IncludeDeleted.currentTables());
   }
 

@@ -24,10 +24,10 @@ import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
 /** Hands MyBatis rewritten statements for the soft tables of one database. */
-public final class DatabaseRewriter {
+public final class StatementPlans {
   private static final int MAXIMUM_SCOPES_PER_STATEMENT = 64;
 
-  private final SqlCache sqlCache;
+  private final EngineAnswers answers;
   // each call of a statement that mentions a soft table, by what became of it
   private final Meters meters;
   private final DeletionAudit audit;
@@ -42,9 +42,9 @@ public final class DatabaseRewriter {
   private final StaticStatements statics;
   private final ScopedTables scopedTables;
 
-  DatabaseRewriter(SoftTables tables, SqlCache sqlCache, int maximumSize, DeletionAudit audit, boolean cascades) {
-    this.sqlCache = sqlCache;
-    this.meters = sqlCache.meters();
+  StatementPlans(SoftTables tables, EngineAnswers answers, int maximumSize, DeletionAudit audit, boolean cascades) {
+    this.answers = answers;
+    this.meters = answers.meters();
     this.audit = audit;
     this.cascades = cascades;
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
@@ -150,7 +150,7 @@ public final class DatabaseRewriter {
    * statements (cascades) is refused rather than run with parameters that do not line up.
    */
   private String querySql(MappedStatement ms, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
-    RewriteResult result = sqlCache.resultFor(ms.getId(), sql, mode, tables);
+    RewriteResult result = answers.resultFor(ms.getId(), sql, mode, tables);
     if (result == null) {
       return sql;
     }
@@ -164,7 +164,7 @@ public final class DatabaseRewriter {
 
   /** The engine's cached answers, which {@code verifyOnStartup} fills before the first statement runs. */
   RewriteCache answers() {
-    return sqlCache.answers();
+    return answers.answers();
   }
 
   /**
@@ -211,13 +211,13 @@ public final class DatabaseRewriter {
     }
     IncludeDeleted.Tables tables = scopedTables.relevant(scope, known.sql());
     if (!tables.isEmpty()) {
-      RewriteResult result = sqlCache.resultFor(ms.getId(), known.sql(), mode, tables);
+      RewriteResult result = answers.resultFor(ms.getId(), known.sql(), mode, tables);
       return result == null ? ms
           : scopedCopy(ms, new Scope(mode, tables), original -> staticCopy(original, result, mode, tables));
     }
     MappedStatement toRun = known.update(mode);
     if (toRun == null) {
-      RewriteResult result = sqlCache.resultFor(ms.getId(), known.sql(), mode);
+      RewriteResult result = answers.resultFor(ms.getId(), known.sql(), mode);
       toRun = result == null ? ms
           : copiesByMode.get(mode).get(ms, original -> staticCopy(original, result, mode, tables));
       known.rememberUpdate(mode, toRun);
@@ -225,7 +225,7 @@ public final class DatabaseRewriter {
     // a source that rewrites per call counts each call itself
     if (toRun == ms) {
       meters.unchanged(ms.getId());
-    } else if (!(toRun.getSqlSource() instanceof RewritingSqlSource)) {
+    } else if (!(toRun.getSqlSource() instanceof PerCallSqlSource)) {
       meters.rewritten(ms.getId());
     }
     return toRun;
@@ -246,8 +246,8 @@ public final class DatabaseRewriter {
   }
 
   private MappedStatement rewritingCopy(MappedStatement original, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
-    return MappedStatements.withSqlSource(original, new RewritingSqlSource(original.getSqlSource(),
-        original.getConfiguration(), original.getId(), sqlCache, mode, tables, scopedTables, audit, meters));
+    return MappedStatements.withSqlSource(original, new PerCallSqlSource(original.getSqlSource(),
+        original.getConfiguration(), original.getId(), answers, mode, tables, scopedTables, audit, meters));
   }
 
   // values added per call (who, why) and cascades still need the rewriting source
@@ -256,7 +256,7 @@ public final class DatabaseRewriter {
     if (result.bindings() != null || !result.before().isEmpty()) {
       return rewritingCopy(original, mode, tables);
     }
-    return MappedStatements.withSqlSource(original, new RewrittenStaticSqlSource(original.getConfiguration(),
+    return MappedStatements.withSqlSource(original, new FixedSqlSource(original.getConfiguration(),
         result.sql(), original.getBoundSql(null).getParameterMappings(),
         mode == SoftDeleteMode.UNDELETE ? result.table() : null));
   }
@@ -309,7 +309,7 @@ public final class DatabaseRewriter {
     }
     BoundSql boundSql = known == null ? ms.getBoundSql(parameter) : null;
     String sql = known == null ? boundSql.getSql() : known.sql();
-    RewriteResult result = sqlCache.resultFor(ms.getId(), sql, mode, scopedTables.relevant(scope, sql));
+    RewriteResult result = answers.resultFor(ms.getId(), sql, mode, scopedTables.relevant(scope, sql));
     if (result == null || result.before().isEmpty()) {
       return null;
     }

@@ -11,12 +11,12 @@ import org.apache.ibatis.session.Configuration;
  * The SQL source of a static statement rewritten once and for all: the rewrite adds no parameter, so each call
  * builds one BoundSql, as the original source would.
  */
-final class RewrittenStaticSqlSource implements SqlSource {
+final class FixedSqlSource implements SqlSource {
   private final StaticSqlSource rewritten;
   private final String restoredTable;
 
   /** @param restoredTable the table a restore restores, for {@link RestoreCall}; {@code null} otherwise */
-  RewrittenStaticSqlSource(Configuration configuration, String sql, List<ParameterMapping> parameterMappings,
+  FixedSqlSource(Configuration configuration, String sql, List<ParameterMapping> parameterMappings,
       String restoredTable) {
     this.rewritten = new StaticSqlSource(configuration, sql, parameterMappings);
     this.restoredTable = restoredTable;
