@@ -5,7 +5,9 @@ import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.engine.Meters;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
+import java.sql.SQLException;
 import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.session.Configuration;
 
@@ -18,6 +20,9 @@ import org.apache.ibatis.session.Configuration;
  * adds (who deleted, why) are read here too, on the thread that runs the statement.
  */
 final class PerCallSqlSource implements SqlSource {
+  // this thread's call, whose SQL and answer were built before the statement ran (to find its cascades)
+  private static final ThreadLocal<Built> BUILT = new ThreadLocal<>();
+
   private final SqlSource original;
   private final Configuration configuration;
   private final String statementId;
@@ -42,11 +47,41 @@ final class PerCallSqlSource implements SqlSource {
     this.meters = meters;
   }
 
+  /**
+   * Runs {@code call}, in which {@code toRun}, a statement with this source, runs with {@code parameter}: its
+   * source then takes {@code boundSql}, built for this call, and {@code result}, the engine's answer to it,
+   * instead of building and asking again.
+   */
+  static <T> T withBuilt(MappedStatement toRun, Object parameter, BoundSql boundSql, RewriteResult result,
+      SqlCall<T> call) throws SQLException {
+    Built outer = BUILT.get();
+    BUILT.set(new Built(toRun.getSqlSource(), parameter, boundSql, result));
+    try {
+      return call.run();
+    } finally {
+      if (outer == null) {
+        BUILT.remove();
+      } else {
+        BUILT.set(outer);
+      }
+    }
+  }
+
   @Override
   public BoundSql getBoundSql(Object parameterObject) {
-    BoundSql boundSql = original.getBoundSql(parameterObject);
-    RewriteResult result =
-        answers.resultFor(statementId, boundSql.getSql(), mode, scopedTables.relevant(tables, boundSql.getSql()));
+    Built built = BUILT.get();
+    BoundSql boundSql;
+    RewriteResult result;
+    // the call's own statement and parameter only: a plugin may run other statements inside the call
+    if (built != null && built.source == this && built.parameter == parameterObject) {
+      BUILT.remove();
+      boundSql = built.boundSql;
+      result = built.result;
+    } else {
+      boundSql = original.getBoundSql(parameterObject);
+      result = answers.resultFor(statementId, boundSql.getSql(), mode,
+          scopedTables.relevant(tables, boundSql.getSql()));
+    }
     if (result == null) {
       meters.unchanged(statementId);
       return boundSql;
@@ -65,4 +100,12 @@ final class PerCallSqlSource implements SqlSource {
     return Bindings.bind(configuration, statementId, boundSql, result.sql(), result.table(), result.bindings(),
         new AddedValues(audit));
   }
+
+  /** A statement run that can fail as JDBC does. */
+  @FunctionalInterface
+  interface SqlCall<T> {
+    T run() throws SQLException;
+  }
+
+  private record Built(SqlSource source, Object parameter, BoundSql boundSql, RewriteResult result) {}
 }

@@ -1,8 +1,6 @@
 package io.github.softdelete.mybatis.internal;
 
-import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
-import io.github.softdelete.mybatis.SoftDeleteMode;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.ibatis.cache.CacheKey;
@@ -19,7 +17,7 @@ import org.apache.ibatis.transaction.Transaction;
 
 /**
  * The executor the plugin hands MyBatis: forwards every call to the executor it wraps, and runs queries,
- * cursors, updates and cache keys in the thread's mode and scope of tables.
+ * cursors, updates and cache keys through the {@link StatementPlans} of the statement's database.
  *
  * <p>A plain delegating class rather than MyBatis's {@code Plugin.wrap}, which builds a JDK proxy, looks up the
  * plugin's signatures by reflection for every session and allocates an {@link Invocation} per call: on an
@@ -75,15 +73,13 @@ public final class SoftDeleteExecutor implements Executor {
     if (plans == null) {
       return delegate.query(ms, parameter, rowBounds, resultHandler, key, boundSql);
     }
-    return plans.query(delegate, ms, parameter, rowBounds, resultHandler, key, boundSql,
-        SoftDeleteMode.current(), IncludeDeleted.currentTables());
+    return plans.query(delegate, ms, parameter, rowBounds, resultHandler, key, boundSql);
   }
 
   @Override
   public <E> Cursor<E> queryCursor(MappedStatement ms, Object parameter, RowBounds rowBounds) throws SQLException {
     StatementPlans plans = databases.forStatement(delegate, ms);
-    MappedStatement toRun = plans == null ? ms
-        : plans.statementFor(ms, SoftDeleteMode.current(), IncludeDeleted.currentTables());
+    MappedStatement toRun = plans == null ? ms : plans.cursorStatement(ms);
     return delegate.queryCursor(toRun, parameter, rowBounds);
   }
 
@@ -92,7 +88,7 @@ public final class SoftDeleteExecutor implements Executor {
     StatementPlans plans = databases.forStatement(delegate, ms);
     // through the plans: audit values, cascades and the translation of restore violations live there
     return plans == null ? delegate.update(ms, parameter)
-        : plans.update(delegate, ms, parameter, SoftDeleteMode.current(), IncludeDeleted.currentTables());
+        : plans.update(delegate, ms, parameter);
   }
 
   @Override
@@ -107,8 +103,7 @@ public final class SoftDeleteExecutor implements Executor {
           + "': " + e.getMessage(), e);
     }
     return plans == null ? delegate.createCacheKey(ms, parameterObject, rowBounds, boundSql)
-        : plans.cacheKey(delegate, ms, parameterObject, rowBounds, boundSql, SoftDeleteMode.current(),
-            IncludeDeleted.currentTables());
+        : plans.cacheKey(delegate, ms, parameterObject, rowBounds, boundSql);
   }
 
   @Override

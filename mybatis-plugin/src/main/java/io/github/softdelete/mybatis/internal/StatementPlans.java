@@ -1,20 +1,16 @@
 package io.github.softdelete.mybatis.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.github.softdelete.mybatis.IncludeDeleted;
 import io.github.softdelete.mybatis.SoftDeleteException;
 import io.github.softdelete.mybatis.SoftDeleteMode;
 import io.github.softdelete.mybatis.catalog.SoftTables;
-import io.github.softdelete.mybatis.engine.Caches;
 import io.github.softdelete.mybatis.engine.Meters;
 import io.github.softdelete.mybatis.engine.RewriteCache;
 import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import java.sql.SQLException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.executor.keygen.SelectKeyGenerator;
@@ -23,37 +19,36 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
-/** Hands MyBatis rewritten statements for the soft tables of one database. */
+/**
+ * The soft tables of one database as MyBatis meets them: for each mapped statement its {@link StatementPlan} per
+ * mode and scope of tables, which every path (query, cursor, update, cache key, nested select) reads, and the
+ * engine's answers for SQL that only a call knows (dynamic SQL, or SQL a plugin before this one changed).
+ *
+ * <p>The thread's mode and scope of tables are read here, once per call, after the one lookup that tells a
+ * statement of no soft table, which needs neither.
+ */
 public final class StatementPlans {
-  private static final int MAXIMUM_SCOPES_PER_STATEMENT = 64;
-
+  private final SoftTables tables;
   private final EngineAnswers answers;
   // each call of a statement that mentions a soft table, by what became of it
   private final Meters meters;
   private final DeletionAudit audit;
   // cascades or integrity checks: statements planned to run before some DELETEs
   private final boolean cascades;
-  // per mode: original statement -> copy whose SQL source rewrites. The same copy every time, so that
-  // BatchExecutor, which compares statement objects, keeps adding to the same batch.
-  private final Map<SoftDeleteMode, Cache<MappedStatement, MappedStatement>> copiesByMode =
-      new EnumMap<>(SoftDeleteMode.class);
-  // inside a scope of tables: original statement -> its copy per (mode, tables), as copiesByMode
-  private final Cache<MappedStatement, Map<Scope, MappedStatement>> scopedCopies;
-  private final StaticStatements statics;
+  private final int maximumSize;
+  // keyed by statement id (a String, its hash cached), so that a lookup allocates nothing; the entry tells a
+  // statement of another Configuration with the same id from this one. A plain map: its reads take no lock and
+  // record nothing, and statement ids are few (it is emptied should they ever pass the cache size).
+  private final Map<String, KnownStatement> byId = new ConcurrentHashMap<>();
   private final ScopedTables scopedTables;
 
   StatementPlans(SoftTables tables, EngineAnswers answers, int maximumSize, DeletionAudit audit, boolean cascades) {
+    this.tables = tables;
     this.answers = answers;
     this.meters = answers.meters();
     this.audit = audit;
     this.cascades = cascades;
-    for (SoftDeleteMode mode : SoftDeleteMode.values()) {
-      // weak keys: compared by identity. Soft values: a copy holds its Configuration, which holds the key, so
-      // with strong values an entry would outlive its Configuration until evicted by size.
-      copiesByMode.put(mode, Caches.upkeepOnCallingThread().weakKeys().softValues().maximumSize(maximumSize).build());
-    }
-    this.scopedCopies = Caches.upkeepOnCallingThread().weakKeys().softValues().maximumSize(maximumSize).build();
-    this.statics = new StaticStatements(tables, maximumSize);
+    this.maximumSize = maximumSize;
     this.scopedTables = new ScopedTables(tables);
   }
 
@@ -65,43 +60,21 @@ public final class StatementPlans {
    */
   <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
       ResultHandler<?> handler) throws SQLException {
-    StaticStatements.Known known = statics.of(ms);
-    if (known != null && known.untouched()) {
+    KnownStatement known = known(ms);
+    if (known.untouched()) {
       return executor.query(ms, parameter, rowBounds, handler);
     }
-    // read after the check above: a statement of no soft table needs no mode
     SoftDeleteMode mode = SoftDeleteMode.current();
-    IncludeDeleted.Tables scope = IncludeDeleted.currentTables();
-    BoundSql rewritten;
-    IncludeDeleted.Tables tables;
-    if (known != null) {
-      tables = scopedTables.relevant(scope, known.sql());
-      String sql;
-      if (!tables.isEmpty()) {
-        // what a statement remembers is per mode alone; inside a scope of tables the bounded cache answers
-        sql = querySql(ms, known.sql(), mode, tables);
-      } else {
-        sql = known.querySql(mode);
-        if (sql == null) {
-          sql = querySql(ms, known.sql(), mode, tables);
-          known.rememberQuerySql(mode, sql);
-        }
-      }
-      if (sql == known.sql()) {
-        meters.unchanged(ms.getId());
-        return executor.query(ms, parameter, rowBounds, handler);
-      }
-      rewritten = known.boundSql(ms, sql, parameter);
-    } else {
-      BoundSql boundSql = ms.getBoundSql(parameter);
-      tables = scopedTables.relevant(scope, boundSql.getSql());
-      String sql = querySql(ms, boundSql.getSql(), mode, tables);
-      if (sql == boundSql.getSql()) {
-        meters.unchanged(ms.getId());
-        return executor.query(ms, parameter, rowBounds, handler);
-      }
-      rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
+    BoundSql boundSql = known.isStatic() ? null : ms.getBoundSql(parameter);
+    String original = known.isStatic() ? known.sql() : boundSql.getSql();
+    IncludeDeleted.Tables tables = scopedTables.relevant(IncludeDeleted.currentTables(), original);
+    String sql = querySql(ms, answer(ms, known, original, mode, tables), original);
+    if (sql == original) {
+      meters.unchanged(ms.getId());
+      return executor.query(ms, parameter, rowBounds, handler);
     }
+    BoundSql rewritten = boundSql == null ? known.boundSql(ms, sql, parameter)
+        : BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
     meters.rewritten(ms.getId());
     CacheKey key =
         CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode, tables);
@@ -110,8 +83,8 @@ public final class StatementPlans {
 
   /**
    * Runs the six-argument {@code Executor.query} on {@code executor}, as PageHelper and others call it with SQL
-   * and a key of their own, with rewritten SQL and the key plus the mode (and the scope of tables {@code scope}
-   * narrowed to the statement); as called when nothing changes.
+   * and a key of their own, with rewritten SQL and the key plus the mode (and the scope of tables narrowed to the
+   * statement); as called when nothing changes.
    *
    * Without a {@code BoundSql} (a lazy load of a deserialized object passes neither SQL nor key), MyBatis's
    * statement handler builds the SQL when the statement runs, so the statement that runs is one whose SQL
@@ -120,17 +93,22 @@ public final class StatementPlans {
    * @throws SoftDeleteException when the engine refuses the statement
    */
   <E> List<E> query(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
-      ResultHandler<?> handler, CacheKey key, BoundSql boundSql, SoftDeleteMode mode, IncludeDeleted.Tables scope)
-      throws SQLException {
+      ResultHandler<?> handler, CacheKey key, BoundSql boundSql) throws SQLException {
+    KnownStatement known = known(ms);
+    if (known.untouched() && (boundSql == null || boundSql.getSql() == known.sql())) {
+      return executor.query(ms, parameter, rowBounds, handler, key, boundSql);
+    }
+    SoftDeleteMode mode = SoftDeleteMode.current();
+    IncludeDeleted.Tables scope = IncludeDeleted.currentTables();
     if (boundSql == null) {
       // the SQL is not known yet: the key carries the scope's tables that are soft here
       IncludeDeleted.Tables tables = scopedTables.relevant(scope, null);
-      MappedStatement toRun = statementFor(ms, mode, tables);
+      MappedStatement toRun = statementFor(ms, known, mode, tables);
       return executor.query(toRun, parameter, rowBounds, handler, toRun == ms ? key : withMode(key, mode, tables),
           null);
     }
     IncludeDeleted.Tables tables = scopedTables.relevant(scope, boundSql.getSql());
-    String sql = querySql(ms, boundSql.getSql(), mode, tables);
+    String sql = querySql(ms, answer(ms, known, boundSql.getSql(), mode, tables), boundSql.getSql());
     if (sql == boundSql.getSql()) {
       meters.unchanged(ms.getId());
       return executor.query(ms, parameter, rowBounds, handler, key, boundSql);
@@ -145,12 +123,175 @@ public final class StatementPlans {
   }
 
   /**
-   * The SQL a query runs in {@code mode}. A query keeps the application's parameters as they are, so a DELETE
-   * run as one ({@code DELETE ... RETURNING} in a {@code <select>}) whose conversion adds values (who, why) or
-   * statements (cascades) is refused rather than run with parameters that do not line up.
+   * The cache key of the query {@code boundSql}, as {@code executor.createCacheKey} computes it for the SQL that
+   * runs in the thread's mode and scope of tables, plus the mode and the scope when that SQL differs. Nested
+   * selects ask for their key this way before they run.
    */
-  private String querySql(MappedStatement ms, String sql, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
-    RewriteResult result = answers.resultFor(ms.getId(), sql, mode, tables);
+  CacheKey cacheKey(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds,
+      BoundSql boundSql) {
+    KnownStatement known = known(ms);
+    if (boundSql == null || known.untouched() && boundSql.getSql() == known.sql()) {
+      // without SQL to key (MyBatis itself needs one) the delegate answers, and the query adds the mode to its key
+      return executor.createCacheKey(ms, parameter, rowBounds, boundSql);
+    }
+    SoftDeleteMode mode = SoftDeleteMode.current();
+    IncludeDeleted.Tables tables = scopedTables.relevant(IncludeDeleted.currentTables(), boundSql.getSql());
+    String sql = querySql(ms, answer(ms, known, boundSql.getSql(), mode, tables), boundSql.getSql());
+    if (sql == boundSql.getSql()) {
+      return executor.createCacheKey(ms, parameter, rowBounds, boundSql);
+    }
+    BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
+    return CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode, tables);
+  }
+
+  /**
+   * The statement a cursor runs in the thread's mode and scope of tables, whose SQL MyBatis computes when it
+   * runs.
+   */
+  MappedStatement cursorStatement(MappedStatement ms) {
+    KnownStatement known = known(ms);
+    if (known.untouched()) {
+      return ms;
+    }
+    return statementFor(ms, known, SoftDeleteMode.current(), IncludeDeleted.currentTables());
+  }
+
+  /**
+   * Runs an update in the thread's mode and scope of tables: the statement of its plan, after its cascade's
+   * statements when it has any, through {@code executor} (so in the caller's transaction). In {@code Undelete},
+   * an integrity violation becomes a {@link SoftDeleteException} that names the constraint, and the table this
+   * call restores.
+   */
+  public int update(Executor executor, MappedStatement ms, Object parameter) throws SQLException {
+    KnownStatement known = known(ms);
+    if (known.untouched()) {
+      return executor.update(ms, parameter);
+    }
+    SoftDeleteMode mode = SoftDeleteMode.current();
+    // in Undelete only: elsewhere no failure is translated, so no call needs its table
+    RestoreCall call = mode == SoftDeleteMode.UNDELETE ? RestoreCall.open() : null;
+    try {
+      return run(executor, ms, known, parameter, mode, IncludeDeleted.currentTables());
+    } catch (CascadeRun.Failure failure) {
+      throw call == null ? failure.getCause() : translated(ms, failure.getCause(), failure.table);
+    } catch (SQLException e) {
+      throw call == null ? e : translated(ms, e, call.table());
+    } catch (RuntimeException e) {
+      throw call == null ? e : translated(ms, e, call.table());
+    } finally {
+      if (call != null) {
+        call.close();
+      }
+    }
+  }
+
+  /**
+   * Runs the statement of the plan, after its cascade's statements when it has any. These need the SQL before
+   * the statement runs: static SQL knows it from its plan, dynamic SQL is built for this call, once, and handed
+   * to the statement's SQL source; with a {@code <selectKey>} it is known only when the statement runs.
+   */
+  private int run(Executor executor, MappedStatement ms, KnownStatement known, Object parameter,
+      SoftDeleteMode mode, IncludeDeleted.Tables scope) throws SQLException, CascadeRun.Failure {
+    if (!cascades || ms.getKeyGenerator() instanceof SelectKeyGenerator) {
+      return executor.update(statementFor(ms, known, mode, scope), parameter);
+    }
+    if (known.isStatic()) {
+      StatementPlan plan = plan(ms, known, mode, scopedTables.relevant(scope, known.sql()));
+      if (!plan.hasStatementsBefore()) {
+        return executor.update(statementFor(ms, known, mode, scope), parameter);
+      }
+      meters.rewritten(ms.getId());
+      return CascadeRun.run(executor, ms, parameter, ms.getBoundSql(parameter), plan.result(),
+          new AddedValues(audit));
+    }
+    BoundSql boundSql = ms.getBoundSql(parameter);
+    RewriteResult result =
+        answers.resultFor(ms.getId(), boundSql.getSql(), mode, scopedTables.relevant(scope, boundSql.getSql()));
+    if (result != null && !result.before().isEmpty()) {
+      meters.rewritten(ms.getId());
+      return CascadeRun.run(executor, ms, parameter, boundSql, result, new AddedValues(audit));
+    }
+    MappedStatement toRun = statementFor(ms, known, mode, scope);
+    return PerCallSqlSource.withBuilt(toRun, parameter, boundSql, result, () -> executor.update(toRun, parameter));
+  }
+
+  /**
+   * The statement to run for an update or a cursor, whose SQL MyBatis computes later (after a
+   * {@code <selectKey>} has run): {@code ms} itself when its SQL is static and needs no change, otherwise the
+   * plan's copy, whose SQL source rewrites in {@code mode} (static SQL: once, when the copy is made) and in the
+   * scope of tables {@code scope}, narrowed to the ones that can change the statement.
+   *
+   * @throws SoftDeleteException when the engine refuses static SQL; dynamic SQL is refused when MyBatis
+   *     builds it, still before it reaches the database
+   */
+  private MappedStatement statementFor(MappedStatement ms, KnownStatement known, SoftDeleteMode mode,
+      IncludeDeleted.Tables scope) {
+    if (known.untouched()) {
+      return ms;
+    }
+    // dynamic SQL is not known yet: its source narrows the scope again for the SQL it meets
+    IncludeDeleted.Tables tables = scopedTables.relevant(scope, known.sql());
+    StatementPlan plan = plan(ms, known, mode, tables);
+    if (plan.unchanged()) {
+      meters.unchanged(ms.getId());
+      return ms;
+    }
+    if (plan.bindsPerCall()) {
+      // its source counts each call itself
+      return plan.toRun(() -> MappedStatements.withSqlSource(ms, new PerCallSqlSource(ms.getSqlSource(),
+          ms.getConfiguration(), ms.getId(), answers, mode, tables, scopedTables, audit, meters)));
+    }
+    meters.rewritten(ms.getId());
+    RewriteResult result = plan.result();
+    return plan.toRun(() -> MappedStatements.withSqlSource(ms, new FixedSqlSource(ms.getConfiguration(),
+        result.sql(), ms.getBoundSql(null).getParameterMappings(),
+        mode == SoftDeleteMode.UNDELETE ? result.table() : null)));
+  }
+
+  private KnownStatement known(MappedStatement ms) {
+    KnownStatement known = byId.get(ms.getId());
+    if (known == null || !known.isOf(ms)) {
+      known = new KnownStatement(ms, tables);
+      if (byId.size() >= maximumSize) {
+        byId.clear();
+      }
+      byId.put(ms.getId(), known);
+    }
+    return known;
+  }
+
+  /** The plan of {@code ms} in {@code mode} and {@code tables}, asking the engine for static SQL once. */
+  private StatementPlan plan(MappedStatement ms, KnownStatement known, SoftDeleteMode mode,
+      IncludeDeleted.Tables tables) {
+    StatementPlan plan = known.plan(mode, tables);
+    if (plan != null) {
+      return plan;
+    }
+    // a refusal throws here, so nothing is kept: the next call asks the engine, which keeps refusals
+    plan = known.isStatic() ? StatementPlan.ofStatic(answers.resultFor(ms.getId(), known.sql(), mode, tables))
+        : StatementPlan.ofDynamic();
+    return known.keep(mode, tables, plan);
+  }
+
+  /**
+   * The engine's answer for {@code sql}, a query's: from the plan when it is the statement's static SQL, the very
+   * string (a plugin before this one may have changed it), otherwise from the engine's cache of answers.
+   */
+  private RewriteResult answer(MappedStatement ms, KnownStatement known, String sql, SoftDeleteMode mode,
+      IncludeDeleted.Tables tables) {
+    if (sql == known.sql()) {
+      return plan(ms, known, mode, tables).result();
+    }
+    return answers.resultFor(ms.getId(), sql, mode, tables);
+  }
+
+  /**
+   * The SQL a query runs for the answer {@code result} to {@code sql} ({@code sql} itself when unchanged). A
+   * query keeps the application's parameters as they are, so a DELETE run as one ({@code DELETE ... RETURNING}
+   * in a {@code <select>}) whose conversion adds values (who, why) or statements (cascades) is refused rather
+   * than run with parameters that do not line up.
+   */
+  private String querySql(MappedStatement ms, RewriteResult result, String sql) {
     if (result == null) {
       return sql;
     }
@@ -166,160 +307,6 @@ public final class StatementPlans {
   RewriteCache answers() {
     return answers.answers();
   }
-
-  /**
-   * The cache key of the query {@code boundSql}, as {@code executor.createCacheKey} computes it for the SQL that
-   * runs in {@code mode} and the scope of tables, plus the mode and the scope when that SQL differs. Nested
-   * selects ask for their key this way before they run.
-   */
-  CacheKey cacheKey(Executor executor, MappedStatement ms, Object parameter, RowBounds rowBounds, BoundSql boundSql,
-      SoftDeleteMode mode, IncludeDeleted.Tables scope) {
-    if (boundSql == null) {
-      // no SQL to key (MyBatis itself needs one): the delegate answers, and the query adds the mode to its key
-      return executor.createCacheKey(ms, parameter, rowBounds, null);
-    }
-    IncludeDeleted.Tables tables = scopedTables.relevant(scope, boundSql.getSql());
-    String sql = querySql(ms, boundSql.getSql(), mode, tables);
-    if (sql == boundSql.getSql()) {
-      return executor.createCacheKey(ms, parameter, rowBounds, boundSql);
-    }
-    BoundSql rewritten = BoundSqls.withSql(ms.getConfiguration(), boundSql, sql);
-    return CacheKeys.withModeOwned(executor.createCacheKey(ms, parameter, rowBounds, rewritten), mode, tables);
-  }
-
-  /**
-   * The statement to run for an update or a cursor, whose SQL MyBatis computes later (after a
-   * {@code <selectKey>} has run): {@code ms} itself when its SQL is static and needs no change, otherwise a
-   * cached copy whose SQL source rewrites in {@code mode} (static SQL: once, when the copy is made), and in
-   * the scope of tables {@code scope}, narrowed to the ones that can change the statement.
-   *
-   * @throws SoftDeleteException when the engine refuses static SQL; dynamic SQL is refused when MyBatis
-   *     builds it, still before it reaches the database
-   */
-  MappedStatement statementFor(MappedStatement ms, SoftDeleteMode mode, IncludeDeleted.Tables scope) {
-    StaticStatements.Known known = statics.of(ms);
-    if (known == null) {
-      // its SQL is known when it runs, where the source narrows the scope again
-      IncludeDeleted.Tables tables = scopedTables.relevant(scope, null);
-      if (!tables.isEmpty()) {
-        return scopedCopy(ms, new Scope(mode, tables), original -> rewritingCopy(original, mode, tables));
-      }
-      return copiesByMode.get(mode).get(ms, original -> rewritingCopy(original, mode, tables));
-    }
-    if (known.untouched()) {
-      return ms;
-    }
-    IncludeDeleted.Tables tables = scopedTables.relevant(scope, known.sql());
-    if (!tables.isEmpty()) {
-      RewriteResult result = answers.resultFor(ms.getId(), known.sql(), mode, tables);
-      return result == null ? ms
-          : scopedCopy(ms, new Scope(mode, tables), original -> staticCopy(original, result, mode, tables));
-    }
-    MappedStatement toRun = known.update(mode);
-    if (toRun == null) {
-      RewriteResult result = answers.resultFor(ms.getId(), known.sql(), mode);
-      toRun = result == null ? ms
-          : copiesByMode.get(mode).get(ms, original -> staticCopy(original, result, mode, tables));
-      known.rememberUpdate(mode, toRun);
-    }
-    // a source that rewrites per call counts each call itself
-    if (toRun == ms) {
-      meters.unchanged(ms.getId());
-    } else if (!(toRun.getSqlSource() instanceof PerCallSqlSource)) {
-      meters.rewritten(ms.getId());
-    }
-    return toRun;
-  }
-
-  // the scopes a statement meets are the few the application's code opens; a cap keeps made-up ones bounded
-  private MappedStatement scopedCopy(MappedStatement ms, Scope scope,
-      Function<MappedStatement, MappedStatement> copy) {
-    Map<Scope, MappedStatement> byScope = scopedCopies.get(ms, original -> new ConcurrentHashMap<>());
-    MappedStatement known = byScope.get(scope);
-    if (known != null) {
-      return known;
-    }
-    if (byScope.size() >= MAXIMUM_SCOPES_PER_STATEMENT) {
-      byScope.clear();
-    }
-    return byScope.computeIfAbsent(scope, s -> copy.apply(ms));
-  }
-
-  private MappedStatement rewritingCopy(MappedStatement original, SoftDeleteMode mode, IncludeDeleted.Tables tables) {
-    return MappedStatements.withSqlSource(original, new PerCallSqlSource(original.getSqlSource(),
-        original.getConfiguration(), original.getId(), answers, mode, tables, scopedTables, audit, meters));
-  }
-
-  // values added per call (who, why) and cascades still need the rewriting source
-  private MappedStatement staticCopy(MappedStatement original, RewriteResult result, SoftDeleteMode mode,
-      IncludeDeleted.Tables tables) {
-    if (result.bindings() != null || !result.before().isEmpty()) {
-      return rewritingCopy(original, mode, tables);
-    }
-    return MappedStatements.withSqlSource(original, new FixedSqlSource(original.getConfiguration(),
-        result.sql(), original.getBoundSql(null).getParameterMappings(),
-        mode == SoftDeleteMode.UNDELETE ? result.table() : null));
-  }
-
-  /**
-   * Runs an update in {@code mode} and the scope of tables {@code scope}: the rewritten statement, after its cascade's statements when it has any, through
-   * {@code executor} (so in the caller's transaction). In {@code Undelete}, an integrity violation becomes
-   * a {@link SoftDeleteException} that names the constraint, and the table this call restores.
-   */
-  public int update(Executor executor, MappedStatement ms, Object parameter, SoftDeleteMode mode,
-      IncludeDeleted.Tables scope) throws SQLException {
-    // in Undelete only: elsewhere no failure is translated, so no call needs its table
-    RestoreCall call = mode == SoftDeleteMode.UNDELETE ? RestoreCall.open() : null;
-    try {
-      return run(executor, ms, parameter, mode, scope);
-    } catch (CascadeRun.Failure failure) {
-      throw call == null ? failure.getCause() : translated(ms, failure.getCause(), failure.table);
-    } catch (SQLException e) {
-      throw call == null ? e : translated(ms, e, call.table());
-    } catch (RuntimeException e) {
-      throw call == null ? e : translated(ms, e, call.table());
-    } finally {
-      if (call != null) {
-        call.close();
-      }
-    }
-  }
-
-  private int run(Executor executor, MappedStatement ms, Object parameter, SoftDeleteMode mode,
-      IncludeDeleted.Tables scope) throws SQLException, CascadeRun.Failure {
-    if (cascades && !(ms.getKeyGenerator() instanceof SelectKeyGenerator)) {
-      Integer cascaded = cascaded(executor, ms, parameter, mode, scope);
-      if (cascaded != null) {
-        return cascaded;
-      }
-    }
-    return executor.update(statementFor(ms, mode, scope), parameter);
-  }
-
-  /**
-   * Runs the statement after its cascade's statements, or returns {@code null} when it has none. The cascade
-   * needs the SQL before the statement runs; without {@code <selectKey>} it is known now, and static SQL is
-   * known without building it for this call.
-   */
-  private Integer cascaded(Executor executor, MappedStatement ms, Object parameter, SoftDeleteMode mode,
-      IncludeDeleted.Tables scope) throws CascadeRun.Failure {
-    StaticStatements.Known known = statics.of(ms);
-    if (known != null && known.untouched()) {
-      return null;
-    }
-    BoundSql boundSql = known == null ? ms.getBoundSql(parameter) : null;
-    String sql = known == null ? boundSql.getSql() : known.sql();
-    RewriteResult result = answers.resultFor(ms.getId(), sql, mode, scopedTables.relevant(scope, sql));
-    if (result == null || result.before().isEmpty()) {
-      return null;
-    }
-    meters.rewritten(ms.getId());
-    return CascadeRun.run(executor, ms, parameter, boundSql != null ? boundSql : ms.getBoundSql(parameter), result,
-        new AddedValues(audit));
-  }
-
-  /** A mode and a scope of tables, narrowed to the ones soft here: what a copy of a statement is made for. */
-  private record Scope(SoftDeleteMode mode, IncludeDeleted.Tables tables) {}
 
   /** {@code e} itself, or the refusal that names the constraint a restore violated. */
   private static <E extends Exception> E translated(MappedStatement ms, E e, String table)
