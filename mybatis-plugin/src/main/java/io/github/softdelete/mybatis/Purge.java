@@ -50,9 +50,12 @@ public final class Purge {
   }
 
   /**
-   * Purges through one connection of {@code dataSource}, committing once per batch.
+   * Purges through one connection of {@code dataSource}, committing once per batch. On a ShardingSphere-JDBC
+   * DataSource the tables are its logical tables: each actual table of each is purged in the database that holds
+   * it, through that database's own connection (see docs/database-support.md, "Purge of a sharded deployment").
    *
-   * @throws PurgeException for a bad table, column or archive table (before anything changes), or a
+   * @throws PurgeException for a bad table, column or archive table (before anything changes), a ShardingSphere
+   *     deployment whose databases and actual tables it cannot tell for certain (before anything changes), or a
    *     database error (the batch in flight is rolled back)
    */
   public PurgeReport run(DataSource dataSource) {

@@ -17,12 +17,18 @@ enum Server {
     }
 
     @Override
-    String liveViewsUrl() {
-      return url(CONTROL) + "&currentSchema=live";
+    String liveViewsUrl(DatabaseNames names) {
+      return url(names.control()) + "&currentSchema=live";
     }
 
     @Override
-    void createLiveViews(Connection control) throws SQLException {
+    String upsertSql() {
+      return "INSERT INTO t_order (order_id, user_id, status, amount) VALUES (102, 1, 'AGAIN', 5.00)"
+          + " ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status";
+    }
+
+    @Override
+    void createLiveViews(Connection control, DatabaseNames names) throws SQLException {
       try (Statement statement = control.createStatement()) {
         statement.execute("CREATE SCHEMA live");
         for (String table : Tables.SOFT) {
@@ -44,29 +50,34 @@ enum Server {
     }
 
     @Override
-    String liveViewsUrl() {
-      return url(LIVE);
+    String liveViewsUrl(DatabaseNames names) {
+      return url(names.live());
     }
 
     @Override
-    void createLiveViews(Connection control) throws SQLException {
+    String upsertSql() {
+      return "INSERT INTO t_order (order_id, user_id, status, amount) VALUES (102, 1, 'AGAIN', 5.00)"
+          + " ON DUPLICATE KEY UPDATE status = VALUES(status)";
+    }
+
+    @Override
+    void createLiveViews(Connection control, DatabaseNames names) throws SQLException {
+      String live = names.live();
       try (Statement statement = control.createStatement()) {
-        recreateDatabase(statement, LIVE);
+        recreateDatabase(statement, live);
         for (String table : Tables.SOFT) {
-          statement.execute("CREATE VIEW " + LIVE + "." + table + " AS SELECT * FROM " + CONTROL + "." + table
+          statement.execute("CREATE VIEW " + live + "." + table + " AS SELECT * FROM " + names.control() + "." + table
               + " WHERE deleted_at IS NULL");
         }
         for (String table : Tables.PLAIN) {
-          statement.execute("CREATE VIEW " + LIVE + "." + table + " AS SELECT * FROM " + CONTROL + "." + table);
+          statement.execute("CREATE VIEW " + live + "." + table + " AS SELECT * FROM " + names.control() + "." + table);
         }
       }
     }
   };
 
-  static final String[] SHARDS = {"softdelete_ss_0", "softdelete_ss_1"};
-  static final String CONTROL = "softdelete_ss_control";
-  // MariaDB's live views live in a database of their own; PostgreSQL's in a schema of the control database
-  static final String LIVE = "softdelete_ss_live";
+  /** How many databases the logical tables are sharded over (ds_0, ds_1). */
+  static final int SHARDS = 2;
 
   final String driver;
   private final String urlPattern;
@@ -80,10 +91,17 @@ enum Server {
 
   abstract void recreateDatabase(Statement admin, String database) throws SQLException;
 
-  /** Where the oracle runs: the control tables' names, each soft one a view of its live rows. */
-  abstract String liveViewsUrl();
+  void dropDatabase(Statement admin, String database) throws SQLException {
+    admin.execute("DROP DATABASE IF EXISTS " + database + (this == POSTGRESQL ? " WITH (FORCE)" : ""));
+  }
 
-  abstract void createLiveViews(Connection control) throws SQLException;
+  /** Where the oracle runs: the control tables' names, each soft one a view of its live rows. */
+  abstract String liveViewsUrl(DatabaseNames names);
+
+  /** An upsert in the server's own syntax that meets the deleted order 102. */
+  abstract String upsertSql();
+
+  abstract void createLiveViews(Connection control, DatabaseNames names) throws SQLException;
 
   String url(String database) {
     return urlPattern.formatted(database);

@@ -18,42 +18,44 @@ import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFac
  */
 final class ShardedDatabases implements AutoCloseable {
   final Server server;
+  final DatabaseNames names;
   final DataSource sharded;
   final DataSource control;
 
-  private ShardedDatabases(Server server, DataSource sharded, DataSource control) {
+  private ShardedDatabases(Server server, DatabaseNames names, DataSource sharded, DataSource control) {
     this.server = server;
+    this.names = names;
     this.sharded = sharded;
     this.control = control;
   }
 
   /** Fresh databases with the tables (ShardingSphere reads their metadata when it starts) and no rows. */
-  static ShardedDatabases create(Server server) throws SQLException {
+  static ShardedDatabases create(Server server, DatabaseNames names) throws SQLException {
     try (Connection admin = server.admin(); Statement statement = admin.createStatement()) {
-      for (String database : Server.SHARDS) {
-        server.recreateDatabase(statement, database);
+      for (int shard = 0; shard < Server.SHARDS; shard++) {
+        server.recreateDatabase(statement, names.shard(shard));
       }
-      server.recreateDatabase(statement, Server.CONTROL);
+      server.recreateDatabase(statement, names.control());
     }
-    for (int shard = 0; shard < Server.SHARDS.length; shard++) {
-      try (Connection connection = server.connect(Server.SHARDS[shard])) {
+    for (int shard = 0; shard < Server.SHARDS; shard++) {
+      try (Connection connection = server.connect(names.shard(shard))) {
         Tables.createActualTables(connection, shard);
       }
     }
-    try (Connection connection = server.connect(Server.CONTROL)) {
+    try (Connection connection = server.connect(names.control())) {
       Tables.createLogicalTables(connection);
-      server.createLiveViews(connection);
+      server.createLiveViews(connection, names);
     }
-    PooledDataSource control = new PooledDataSource(server.driver, server.url(Server.CONTROL), server.user, "");
-    return new ShardedDatabases(server, shardingSphere(server), control);
+    PooledDataSource control = new PooledDataSource(server.driver, server.url(names.control()), server.user, "");
+    return new ShardedDatabases(server, names, shardingSphere(server, names), control);
   }
 
-  private static DataSource shardingSphere(Server server) throws SQLException {
+  private static DataSource shardingSphere(Server server, DatabaseNames names) throws SQLException {
     String yaml = resource("/sharding.yaml")
-        .replace("{{databaseName}}", "softdelete_ss_" + server.name().toLowerCase(Locale.ROOT))
+        .replace("{{databaseName}}", names.prefix() + "_" + server.name().toLowerCase(Locale.ROOT))
         .replace("{{driver}}", server.driver)
-        .replace("{{url0}}", server.url(Server.SHARDS[0]))
-        .replace("{{url1}}", server.url(Server.SHARDS[1]))
+        .replace("{{url0}}", server.url(names.shard(0)))
+        .replace("{{url1}}", server.url(names.shard(1)))
         .replace("{{user}}", server.user)
         .replace("{{sqlShow}}", String.valueOf(Boolean.getBoolean("shardingsphere.sqlShow")));
     try {
@@ -73,8 +75,8 @@ final class ShardedDatabases implements AutoCloseable {
 
   /** Every table back to the rows of {@link Tables#INSERTS}: inserted through ShardingSphere and into the control. */
   void reset() throws SQLException {
-    for (int shard = 0; shard < Server.SHARDS.length; shard++) {
-      try (Connection connection = server.connect(Server.SHARDS[shard]);
+    for (int shard = 0; shard < Server.SHARDS; shard++) {
+      try (Connection connection = server.connect(names.shard(shard));
           Statement statement = connection.createStatement()) {
         for (String table : Tables.actualTables(shard).keySet()) {
           statement.execute("DELETE FROM " + table);
@@ -97,11 +99,11 @@ final class ShardedDatabases implements AutoCloseable {
   }
 
   Connection shard(int index) {
-    return server.connect(Server.SHARDS[index]);
+    return server.connect(names.shard(index));
   }
 
   Connection liveViews() {
-    return Servers.connect(server.liveViewsUrl(), server.user);
+    return Servers.connect(server.liveViewsUrl(names), server.user);
   }
 
   @Override
@@ -109,12 +111,12 @@ final class ShardedDatabases implements AutoCloseable {
     ((AutoCloseable) sharded).close();
     ((PooledDataSource) control).forceCloseAll();
     try (Connection admin = server.admin(); Statement statement = admin.createStatement()) {
-      for (String database : Server.SHARDS) {
-        statement.execute("DROP DATABASE IF EXISTS " + database + (server == Server.POSTGRESQL ? " WITH (FORCE)" : ""));
+      for (int shard = 0; shard < Server.SHARDS; shard++) {
+        server.dropDatabase(statement, names.shard(shard));
       }
-      statement.execute("DROP DATABASE IF EXISTS " + Server.CONTROL + (server == Server.POSTGRESQL ? " WITH (FORCE)" : ""));
+      server.dropDatabase(statement, names.control());
       if (server == Server.MARIADB) {
-        statement.execute("DROP DATABASE IF EXISTS " + Server.LIVE);
+        server.dropDatabase(statement, names.live());
       }
     }
   }

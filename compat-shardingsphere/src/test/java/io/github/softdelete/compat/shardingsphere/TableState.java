@@ -21,7 +21,7 @@ final class TableState {
   static Map<String, List<String>> sharded(ShardedDatabases databases) throws SQLException {
     Map<String, List<String>> state = new TreeMap<>();
     List<List<String>> broadcastCopies = new ArrayList<>();
-    for (int shard = 0; shard < Server.SHARDS.length; shard++) {
+    for (int shard = 0; shard < Server.SHARDS; shard++) {
       try (Connection connection = databases.shard(shard)) {
         for (Map.Entry<String, String> table : Tables.actualTables(shard).entrySet()) {
           List<String> rows = rows(connection, table.getKey());

@@ -144,7 +144,8 @@ final class Catalog {
     return expected == null || reported == null || expected.equalsIgnoreCase(reported);
   }
 
-  static PurgeException unknownTable(String name) {
-    return new PurgeException("softdelete purge: table '" + name + "' does not exist");
+  /** @param where where it was looked for, for a purge of several databases ({@code ""} otherwise) */
+  static PurgeException unknownTable(String name, String where) {
+    return new PurgeException("softdelete purge: table '" + name + "' does not exist" + where);
   }
 }

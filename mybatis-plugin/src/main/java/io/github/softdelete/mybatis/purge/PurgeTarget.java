@@ -20,11 +20,12 @@ record PurgeTarget(String name, TableInfo table, String archiveName, TableInfo a
     String deletedAt, String liveValue) {
   static final String ARCHIVED_AT = "archived_at";
 
-  static PurgeTarget resolve(Catalog catalog, String name, PurgeSettings settings) throws SQLException {
-    TableInfo table = catalog.find(name).orElseThrow(() -> Catalog.unknownTable(name));
-    PurgeSettings.Marker settingsMarker = settings.markers().get(name);
+  static PurgeTarget resolve(Catalog catalog, TableRef ref, PurgeSettings settings) throws SQLException {
+    String name = ref.name();
+    TableInfo table = catalog.find(ref.table()).orElseThrow(() -> Catalog.unknownTable(name, ref.where()));
+    PurgeSettings.Marker settingsMarker = settings.markers().get(ref.logical());
     TableInfo.Column marker = markerColumn(table, name, settingsMarker.columns());
-    String liveValue = liveValue(name, marker, settingsMarker.liveValue());
+    String liveValue = liveValue(ref.logical(), marker, settingsMarker.liveValue());
     String deletedAtName = settingsMarker.deletedAtColumn() != null ? settingsMarker.deletedAtColumn() : marker.name();
     TableInfo.Column deletedAt = table.column(deletedAtName).orElseThrow(() -> new PurgeException(
         "softdelete purge: table '" + name + "' has no column '" + deletedAtName
@@ -34,8 +35,8 @@ record PurgeTarget(String name, TableInfo table, String archiveName, TableInfo a
         && !settingsMarker.columns().equals(List.of(settings.column()))) {
       throw new PurgeException("softdelete purge: table '" + name + "' marks deleted rows in column '"
           + marker.name() + "' (" + marker.typeName() + "), which cannot tell when a row was deleted; name the"
-          + " table's timestamp column that does with Purge.Builder#deletedAtColumn(\"" + name + "\", column)"
-          + " (on the command line --table." + name + ".deletedAtColumn, or --deleted-at-column for every table)");
+          + " table's timestamp column that does with Purge.Builder#deletedAtColumn(\"" + ref.logical() + "\", column)"
+          + " (on the command line --table." + ref.logical() + ".deletedAtColumn, or --deleted-at-column for every table)");
     }
     if (!deletedAt.isTimestamp()) {
       throw new PurgeException("softdelete purge: column '" + deletedAt.name() + "' of table '" + name + "' is "
@@ -46,15 +47,15 @@ record PurgeTarget(String name, TableInfo table, String archiveName, TableInfo a
       throw new PurgeException("softdelete purge: table '" + name
           + "' has no primary key; purge copies and deletes rows by primary key");
     }
-    if (settings.archiveSuffix() == null) {
+    if (ref.archive() == null) {
       return new PurgeTarget(name, table, null, null, marker.name(), deletedAt.name(), liveValue);
     }
-    String archiveName = name.strip() + settings.archiveSuffix().strip();
-    TableInfo archive = catalog.find(archiveName).orElseThrow(() -> new PurgeException(
-        "softdelete purge: archive table '" + archiveName + "' for table '" + name + "' does not exist;"
-            + " create it with the columns of '" + name + "' plus " + ARCHIVED_AT + ", e.g. CREATE TABLE "
-            + archiveName + " AS SELECT * FROM " + name + " WHERE 1 = 0; ALTER TABLE " + archiveName + " ADD "
-            + ARCHIVED_AT + " TIMESTAMP"));
+    String archiveName = ref.archiveName();
+    TableInfo archive = catalog.find(ref.archive()).orElseThrow(() -> new PurgeException(
+        "softdelete purge: archive table '" + archiveName + "' for table '" + name + "' does not exist"
+            + ref.where() + "; create it with the columns of '" + ref.table() + "' plus " + ARCHIVED_AT
+            + ", e.g. CREATE TABLE " + ref.archive() + " AS SELECT * FROM " + ref.table() + " WHERE 1 = 0;"
+            + " ALTER TABLE " + ref.archive() + " ADD " + ARCHIVED_AT + " TIMESTAMP"));
     List<String> missing = new ArrayList<>();
     for (TableInfo.Column column : table.columns()) {
       if (archive.column(column.name()).isEmpty()) {

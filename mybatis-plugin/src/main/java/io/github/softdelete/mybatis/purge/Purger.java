@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one purge on one connection: checks every table first, fixes the cut-off once, then purges table by
@@ -33,33 +36,114 @@ public final class Purger {
     Connection open() throws SQLException;
   }
 
+  /**
+   * Purges through one connection of {@code source}; when it is a ShardingSphere-JDBC connection, through a
+   * connection of each of its databases instead, every actual table of each logical table given.
+   */
   public PurgeReport run(ConnectionSource source) {
-    String current = null;
     try (Connection connection = source.open()) {
-      Catalog catalog = new Catalog(connection);
-      List<PurgeTarget> targets = new ArrayList<>();
-      for (String table : settings.tables()) {
-        current = table;
-        targets.add(PurgeTarget.resolve(catalog, table, settings));
+      Optional<ShardingSphereNodes> shardingSphere = ShardingSphereNodes.of(connection);
+      if (shardingSphere.isPresent()) {
+        return runOnEachShard(shardingSphere.get());
       }
-      LocalDateTime cutoff = now(connection).minus(settings.retention());
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        List<PurgeReport.Table> reports = new ArrayList<>();
-        for (PurgeTarget target : targets) {
-          current = target.name();
-          reports.add(purge(connection, target, new PurgeSql(target, catalog::quoted, target.liveValue(),
-              catalog.skipsLockedRows()), cutoff));
-        }
-        return new PurgeReport(settings.dryRun(), cutoff, reports);
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      List<TableRef> tables = settings.tables().stream().map(t -> TableRef.of(t, settings.archiveSuffix())).toList();
+      return purge(tables.stream().map(t -> new Step(connection, t)).toList());
     } catch (SQLException e) {
-      throw new PurgeException("softdelete purge: database error" + (current == null ? "" : " on table '" + current
-          + "'") + ": " + e.getMessage() + " (committed batches stay purged; the batch in flight was rolled back)", e);
+      throw databaseError(null, e);
     }
+  }
+
+  /**
+   * Each logical table's actual tables in turn, on the storage unit that holds each (so children stay before
+   * their parents in every database), through one connection per storage unit.
+   */
+  private PurgeReport runOnEachShard(ShardingSphereNodes shardingSphere) throws SQLException {
+    Map<String, Connection> connections = new LinkedHashMap<>();
+    try {
+      List<Step> steps = new ArrayList<>();
+      for (String table : settings.tables()) {
+        for (ShardingSphereNodes.Node node : shardingSphere.nodes(table)) {
+          ShardingSphereNodes.Node archive = settings.archiveSuffix() == null ? null
+              : shardingSphere.archiveOf(table, node, table.strip() + settings.archiveSuffix().strip(),
+                  settings.archiveSuffix().strip());
+          Connection connection = connections.get(node.dataSource());
+          if (connection == null) {
+            connection = shardingSphere.dataSource(node).getConnection();
+            connections.put(node.dataSource(), connection);
+          }
+          steps.add(new Step(connection, TableRef.ofNode(table, node, archive)));
+        }
+      }
+      return purge(steps);
+    } finally {
+      SQLException failure = null;
+      for (Connection connection : connections.values()) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          failure = failure == null ? e : failure;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  /** One table of one database, and the connection to that database. */
+  private record Step(Connection connection, TableRef table) {}
+
+  /** Checks every table of every step, then purges them in order; each database's cut-off by its own clock. */
+  private PurgeReport purge(List<Step> steps) {
+    String current = null;
+    Map<Connection, Catalog> catalogs = new LinkedHashMap<>();
+    Map<Connection, Boolean> autoCommits = new LinkedHashMap<>();
+    try {
+      List<PurgeTarget> targets = new ArrayList<>();
+      for (Step step : steps) {
+        current = step.table().name();
+        Catalog catalog = catalogs.get(step.connection());
+        if (catalog == null) {
+          catalog = new Catalog(step.connection());
+          catalogs.put(step.connection(), catalog);
+        }
+        targets.add(PurgeTarget.resolve(catalog, step.table(), settings));
+      }
+      Map<Connection, LocalDateTime> cutoffs = new LinkedHashMap<>();
+      for (Connection connection : catalogs.keySet()) {
+        cutoffs.put(connection, now(connection).minus(settings.retention()));
+      }
+      for (Connection connection : catalogs.keySet()) {
+        autoCommits.put(connection, connection.getAutoCommit());
+        connection.setAutoCommit(false);
+      }
+      List<PurgeReport.Table> reports = new ArrayList<>();
+      for (int i = 0; i < steps.size(); i++) {
+        Connection connection = steps.get(i).connection();
+        PurgeTarget target = targets.get(i);
+        Catalog catalog = catalogs.get(connection);
+        current = target.name();
+        reports.add(purge(connection, target, new PurgeSql(target, catalog::quoted, target.liveValue(),
+            catalog.skipsLockedRows()), cutoffs.get(connection)));
+      }
+      // several databases: the first one's, which the others' differ from only by their clocks' difference
+      return new PurgeReport(settings.dryRun(), cutoffs.values().iterator().next(), reports);
+    } catch (SQLException e) {
+      throw databaseError(current, e);
+    } finally {
+      for (Map.Entry<Connection, Boolean> autoCommit : autoCommits.entrySet()) {
+        try {
+          autoCommit.getKey().setAutoCommit(autoCommit.getValue());
+        } catch (SQLException e) {
+          // the connection is closed next; the purge's own outcome is what the caller needs
+        }
+      }
+    }
+  }
+
+  private static PurgeException databaseError(String table, SQLException e) {
+    return new PurgeException("softdelete purge: database error" + (table == null ? "" : " on table '" + table
+        + "'") + ": " + e.getMessage() + " (committed batches stay purged; the batch in flight was rolled back)", e);
   }
 
   /** The database's clock, in the time zone its timestamps are written in. */
