@@ -38,7 +38,9 @@ public final class Purger {
     try (Connection connection = source.open()) {
       Catalog catalog = new Catalog(connection);
       List<PurgeTarget> targets = new ArrayList<>();
-      for (String table : settings.tables()) {
+      List<String> tables = settings.orderByForeignKeys()
+          ? ForeignKeyOrder.childrenFirst(connection, settings.tables(), settings.cascades()) : settings.tables();
+      for (String table : tables) {
         current = table;
         targets.add(PurgeTarget.resolve(catalog, table, settings));
       }
