@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.softdelete.mybatis.HardDelete;
+import io.github.softdelete.mybatis.Purge;
+import io.github.softdelete.mybatis.PurgeReport;
 import io.github.softdelete.mybatis.SoftDeleteCheck;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
@@ -13,6 +15,7 @@ import io.github.softdelete.mybatis.Undelete;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -201,6 +204,26 @@ abstract class RelationsServerSuite {
     List<String> runs = deleteDocument.shapes().get(0).verdicts().get(SoftDeleteMode.DEFAULT).runs();
     assertThat(runs).anyMatch(sql -> sql.startsWith("SELECT 1 FROM attachments"));
     assertThat(runs).anyMatch(sql -> sql.startsWith("UPDATE notes SET deleted_at"));
+  }
+
+  @Test
+  void shouldPurgeChildrenBeforeTheirParentsByTheForeignKeysWhenDetecting() throws SQLException {
+    assertThat(mapper.deleteAttachmentsOf(3)).isEqualTo(1);
+    assertThat(mapper.deleteDocument(3)).isEqualTo(1);
+    // deleted well before the cut-off, which MariaDB's CURRENT_TIMESTAMP shares to the second
+    execute("UPDATE " + SCHEMA + ".attachments SET deleted_at = '2000-01-01 00:00:00' WHERE deleted_at IS NOT NULL",
+        "UPDATE " + SCHEMA + ".documents SET deleted_at = '2000-01-01 00:00:00' WHERE deleted_at IS NOT NULL");
+    Properties keys = new Properties();
+    keys.setProperty("restrict", "detect");
+
+    // given parent first: the RESTRICT key would refuse the document's physical delete while its attachment remains
+    PurgeReport report = Purge.builder().tables("documents", "attachments").olderThan(Duration.ZERO)
+        .config(SoftDeleteConfig.fromProperties(keys)).build().run(dataSource());
+
+    assertThat(report.tables()).extracting(PurgeReport.Table::table).containsExactly("attachments", "documents");
+    assertThat(report.total()).isEqualTo(2);
+    assertThat(Purge.builder().tables("documents").olderThan(Duration.ZERO).config(SoftDeleteConfig.fromProperties(keys))
+        .build().toString()).contains("children first by the database's foreign keys");
   }
 
   @Test
