@@ -1,26 +1,40 @@
 package io.github.softdelete.mybatis;
 
+import io.github.softdelete.mybatis.catalog.RelationGraph;
 import io.github.softdelete.mybatis.sql.SqlText;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** Reads cascade and restrict declarations, and checks the graph they form. */
 final class Cascades {
+  /** The item of {@code cascade} and {@code restrict} that derives relations from each database's foreign keys. */
+  static final String DETECT = "detect";
+
   private Cascades() {}
 
+  /** Whether {@code declarations} holds the item {@code detect}. */
+  static boolean detects(String declarations) {
+    return SqlText.splitOutsideQuotes(declarations, ",:").stream().anyMatch(item -> item.strip().equalsIgnoreCase(DETECT));
+  }
+
   /**
-   * As {@link #parse(String, List)}, for the {@code restrict} key: the same syntax, no table restricting
-   * itself (a DELETE that marks a row and its own children at once is not checked yet); cycles are allowed,
-   * since a restrict relation marks nothing.
+   * As {@link #parseDeclared(String, List)}, for the {@code restrict} key: the same syntax; a table may restrict
+   * itself (a tree: {@code categories.parent_id->categories.id}); cycles are allowed, since a restrict relation
+   * marks nothing.
    */
   static List<Cascade> parseRestricts(String declarations, List<String> tables) {
-    return parse(declarations, tables, "restrict relation",
-        "names one table as child and parent: a table restricting itself is not supported", false);
+    return parse(declarations, tables, "restrict relation", null, false, true);
   }
+
+  /** As {@link #parse(String, List)}, for the {@code cascade} key: the item {@code detect} is skipped. */
+  static List<Cascade> parseDeclared(String declarations, List<String> tables) {
+    return parse(declarations, tables, "cascade", SELF_CASCADE, true, true);
+  }
+
+  private static final String SELF_CASCADE = "is a cycle: a table cannot cascade to itself (marking a tree's"
+      + " descendants needs a recursive query, which softdelete does not run); to refuse deleting a row that still"
+      + " has live children, declare it in restrict instead";
 
   /**
    * The first relation declared both as a cascade and as a restrict between the same child and parent
@@ -48,16 +62,24 @@ final class Cascades {
    *     {@code tables}, a cycle
    */
   static List<Cascade> parse(String declarations, List<String> tables) {
-    return parse(declarations, tables, "cascade", "is a cycle: a table cannot cascade to itself", true);
+    return parse(declarations, tables, "cascade", SELF_CASCADE, true, false);
   }
 
+  /** @param selfReference why a table cannot be its own parent, or {@code null} when it can */
   private static List<Cascade> parse(String declarations, List<String> tables, String kind, String selfReference,
-      boolean acyclic) {
+      boolean acyclic, boolean detectAllowed) {
     List<Cascade> cascades = new ArrayList<>();
     for (String entry : SqlText.splitOutsideQuotes(declarations, ",:")) {
       String declaration = entry.strip();
       if (declaration.isEmpty()) {
         throw new IllegalArgumentException("empty " + kind);
+      }
+      if (declaration.equalsIgnoreCase(DETECT)) {
+        if (!detectAllowed) {
+          throw new IllegalArgumentException("'" + DETECT + "' derives relations from a database's foreign keys,"
+              + " which only the interceptor's configuration reads; write the relations out here");
+        }
+        continue;
       }
       int arrow = declaration.indexOf("->");
       List<String> child = arrow < 0 ? null : SqlNames.dottedName(declaration.substring(0, arrow), 2, 3);
@@ -75,14 +97,14 @@ final class Cascades {
           }
         }
       }
-      if (Cascade.sameTable(cascade.childTable(), cascade.parentTable())) {
+      if (selfReference != null && Cascade.sameTable(cascade.childTable(), cascade.parentTable())) {
         throw new IllegalArgumentException("'" + declaration + "' " + selfReference);
       }
       if (!cascades.contains(cascade)) {
         cascades.add(cascade);
       }
     }
-    List<String> cycle = acyclic ? cycleIn(cascades) : List.of();
+    List<String> cycle = acyclic ? RelationGraph.cycleIn(cascades) : List.of();
     if (!cycle.isEmpty()) {
       throw new IllegalArgumentException("the cascades form a cycle: " + String.join(" -> ", cycle));
     }
@@ -97,53 +119,4 @@ final class Cascades {
     return dottedName.get(dottedName.size() - 1);
   }
 
-  /** A cycle, parent first and closed ({@code a -> b -> a}), or empty when the cascades form none. */
-  static List<String> cycleIn(List<Cascade> cascades) {
-    Map<String, Integer> state = new HashMap<>();
-    for (Cascade cascade : cascades) {
-      List<String> path = new ArrayList<>();
-      List<String> cycle = visit(cascade.parentTable(), cascades, state, path);
-      if (!cycle.isEmpty()) {
-        return cycle;
-      }
-    }
-    return List.of();
-  }
-
-  // state: absent = unseen, 1 = on the current path, 2 = done
-  private static List<String> visit(String table, List<Cascade> cascades, Map<String, Integer> state,
-      List<String> path) {
-    String key = table.toLowerCase(Locale.ROOT);
-    Integer seen = state.get(key);
-    if (seen != null && seen == 2) {
-      return List.of();
-    }
-    if (seen != null) {
-      List<String> cycle = new ArrayList<>(path.subList(indexOf(path, table), path.size()));
-      cycle.add(table);
-      return cycle;
-    }
-    state.put(key, 1);
-    path.add(table);
-    for (Cascade cascade : cascades) {
-      if (cascade.hasParent(table)) {
-        List<String> cycle = visit(cascade.childTable(), cascades, state, path);
-        if (!cycle.isEmpty()) {
-          return cycle;
-        }
-      }
-    }
-    path.remove(path.size() - 1);
-    state.put(key, 2);
-    return List.of();
-  }
-
-  private static int indexOf(List<String> path, String table) {
-    for (int i = 0; i < path.size(); i++) {
-      if (Cascade.sameTable(path.get(i), table)) {
-        return i;
-      }
-    }
-    return 0;
-  }
 }

@@ -95,9 +95,11 @@ final class ConfigReader {
         .map(setting -> cascades(setting, softTables, global, tableMarkers)).orElse(List.of());
     List<Cascade> restricts = source.value(RESTRICT).map(setting -> restricts(setting, softTables, cascades))
         .orElse(List.of());
+    boolean detectCascades = source.value(CASCADE).map(setting -> Cascades.detects(setting.value())).orElse(false);
+    boolean detectRestricts = source.value(RESTRICT).map(setting -> Cascades.detects(setting.value())).orElse(false);
     return new SoftDeleteConfig(columns, softTables, liveValue, deletedValue, cacheSize, warn, parseTimeoutMillis,
         deletedBy, reason, supplier, cascades, observe, respectExplicitMarkers, tableMarkers, onDeleteSet,
-        onRestoreSet, keepAuditOnRestore, restricts, verify);
+        onRestoreSet, keepAuditOnRestore, restricts, verify, detectCascades, detectRestricts);
   }
 
   /** The columns softdelete writes itself on delete and restore: the marker candidates and audit columns. */
@@ -156,7 +158,7 @@ final class ConfigReader {
 
   private static List<Cascade> parseCascades(Setting setting, List<String> tables) {
     try {
-      return Cascades.parse(setting.value(), tables);
+      return Cascades.parseDeclared(setting.value(), tables);
     } catch (IllegalArgumentException e) {
       throw setting.error(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis;
 
+import io.github.softdelete.mybatis.catalog.Relations;
 import io.github.softdelete.mybatis.purge.Purger;
 import io.github.softdelete.mybatis.purge.PurgeSettings;
 import io.github.softdelete.mybatis.purge.TableOrder;
@@ -86,6 +87,7 @@ public final class Purge {
     private PurgeListener listener = new PurgeListener() {};
     private List<Cascade> cascades = List.of();
     private SoftDeleteConfig config;
+    private boolean orderByForeignKeys;
     private final Map<String, String> deletedAtColumns = new HashMap<>();
 
     private Builder() {}
@@ -135,6 +137,7 @@ public final class Purge {
     public Builder config(SoftDeleteConfig config) {
       // per-table markers and candidates: each table reads its own marker, as the interceptor does
       this.config = config;
+      this.orderByForeignKeys = Relations.detects(config);
       return column(config.column()).liveValue(config.liveValue()).cascades(config.cascades());
     }
 
@@ -180,6 +183,15 @@ public final class Purge {
       return this;
     }
 
+    /**
+     * Whether the run also puts children before their parents by every foreign key between the tables, read on
+     * its connection: what {@code cascade=detect} and {@code restrict=detect} in {@link #config} turn on.
+     */
+    public Builder orderByForeignKeys(boolean order) {
+      this.orderByForeignKeys = order;
+      return this;
+    }
+
     /** Told of each table started, batch committed and table finished (e.g. to draw a progress bar). */
     public Builder listener(PurgeListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -222,7 +234,7 @@ public final class Purge {
       }
       PurgeSettings settings = new PurgeSettings(ordered, retention, archiveSuffix, batchSize, dryRun,
           column, live.equalsIgnoreCase("NULL") ? null : live,
-          deletedAtColumn == null ? column : deletedAtColumn, markers);
+          deletedAtColumn == null ? column : deletedAtColumn, markers, cascades, orderByForeignKeys);
       return new Purge(settings, listener);
     }
 

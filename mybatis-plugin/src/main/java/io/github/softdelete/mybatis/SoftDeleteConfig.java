@@ -29,9 +29,11 @@ import java.util.Properties;
  *   <tr><td>{@code deleteReasonColumn}</td><td>(none)</td><td>column written with why</td></tr>
  *   <tr><td>{@code deletedBySupplier}</td><td>(none)</td><td>class implementing {@link DeletedBySupplier}</td></tr>
  *   <tr><td>{@code cascade}</td><td>(none)</td><td>relations {@code child.fk->parent.key}, separated by commas
- *       or colons</td></tr>
+ *       or colons; the item {@code detect} adds those of each database's {@code ON DELETE CASCADE} foreign
+ *       keys</td></tr>
  *   <tr><td>{@code restrict}</td><td>(none)</td><td>relations {@code child.fk->parent.key} whose live children
- *       refuse a DELETE of their parent, and whose deleted parent refuses a restore of the child</td></tr>
+ *       refuse a DELETE of their parent, and whose deleted parent refuses a restore of the child; the item
+ *       {@code detect} adds those of each database's {@code RESTRICT} and {@code NO ACTION} foreign keys</td></tr>
  *   <tr><td>{@code mode}</td><td>{@code enforce}</td><td>{@code observe} rewrites nothing and logs what it
  *       would rewrite or refuse</td></tr>
  *   <tr><td>{@code explicitMarker}</td><td>{@code respect}</td><td>{@code filter} adds the automatic predicate
@@ -81,7 +83,7 @@ public final class SoftDeleteConfig {
 
   private static final SoftDeleteConfig DEFAULTS =
       new SoftDeleteConfig(List.of("deleted_at"), List.of(), null, null, 10_000, false, 5_000, null, null,
-          null, List.of(), false, true, List.of(), null, null, false, List.of(), VerifyOnStartup.OFF);
+          null, List.of(), false, true, List.of(), null, null, false, List.of(), VerifyOnStartup.OFF, false, false);
 
   private final List<String> columns;
   private final List<String> tables;
@@ -103,13 +105,18 @@ public final class SoftDeleteConfig {
   private final String onRestoreSet;
   private final boolean keepAuditOnRestore;
   private final VerifyOnStartup verifyOnStartup;
+  private final boolean detectCascades;
+  private final boolean detectRestricts;
 
   SoftDeleteConfig(List<String> columns, List<String> tables, String liveValue, String deletedValue,
       int cacheSize, boolean warnOnUnparseableSelect, int parseTimeoutMillis, String deletedByColumn,
       String deleteReasonColumn, DeletedBySupplier deletedBySupplier, List<Cascade> cascades, boolean observe,
       boolean respectExplicitMarkers, List<TableMarker> tableMarkers, String onDeleteSet, String onRestoreSet,
-      boolean keepAuditOnRestore, List<Cascade> restricts, VerifyOnStartup verifyOnStartup) {
+      boolean keepAuditOnRestore, List<Cascade> restricts, VerifyOnStartup verifyOnStartup, boolean detectCascades,
+      boolean detectRestricts) {
     this.restricts = restricts;
+    this.detectCascades = detectCascades;
+    this.detectRestricts = detectRestricts;
     this.onDeleteSet = onDeleteSet;
     this.onRestoreSet = onRestoreSet;
     this.keepAuditOnRestore = keepAuditOnRestore;
@@ -298,9 +305,30 @@ public final class SoftDeleteConfig {
     return deletedBySupplier;
   }
 
-  /** The declared cascades, in declaration order, without duplicates; acyclic. */
+  /**
+   * The declared cascades, in declaration order, without duplicates; acyclic. With {@link #detectCascades()},
+   * each database adds those its foreign keys give.
+   */
   public List<Cascade> cascades() {
     return cascades;
+  }
+
+  /**
+   * Whether {@code cascade} holds the item {@code detect}: each database's {@code ON DELETE CASCADE} foreign keys
+   * between two soft tables, one column each side, are cascades too (a declared relation between the same
+   * tables wins).
+   */
+  public boolean detectCascades() {
+    return detectCascades;
+  }
+
+  /**
+   * Whether {@code restrict} holds the item {@code detect}: each database's {@code RESTRICT} and {@code NO ACTION}
+   * foreign keys between two soft tables, one column each side, are restrict relations too (a declared relation
+   * between the same tables wins).
+   */
+  public boolean detectRestricts() {
+    return detectRestricts;
   }
 
   /**
@@ -368,7 +396,8 @@ public final class SoftDeleteConfig {
         && respectExplicitMarkers == other.respectExplicitMarkers
         && tableMarkers.equals(other.tableMarkers) && Objects.equals(onDeleteSet, other.onDeleteSet)
         && Objects.equals(onRestoreSet, other.onRestoreSet) && keepAuditOnRestore == other.keepAuditOnRestore
-        && verifyOnStartup == other.verifyOnStartup;
+        && verifyOnStartup == other.verifyOnStartup && detectCascades == other.detectCascades
+        && detectRestricts == other.detectRestricts;
   }
 
   private String supplierName() {
@@ -379,7 +408,8 @@ public final class SoftDeleteConfig {
   public int hashCode() {
     return Objects.hash(columns, tables, liveValue, deletedValue, cacheSize, warnOnUnparseableSelect,
         parseTimeoutMillis, deletedByColumn, deleteReasonColumn, supplierName(), cascades, restricts, observe,
-        respectExplicitMarkers, tableMarkers, onDeleteSet, onRestoreSet, keepAuditOnRestore, verifyOnStartup);
+        respectExplicitMarkers, tableMarkers, onDeleteSet, onRestoreSet, keepAuditOnRestore, verifyOnStartup,
+        detectCascades, detectRestricts);
   }
 
   /**
@@ -406,10 +436,20 @@ public final class SoftDeleteConfig {
         + (onDeleteSet == null ? "" : ", " + ON_DELETE_SET + "=" + onDeleteSet)
         + (onRestoreSet == null ? "" : ", " + ON_RESTORE_SET + "=" + onRestoreSet)
         + (keepAuditOnRestore ? ", " + RESTORE_AUDIT + "=keep" : "")
-        + (cascades.isEmpty() ? "" : ", " + CASCADE + "="
-            + String.join(":", cascades.stream().map(Cascade::toString).toList()))
-        + (restricts.isEmpty() ? "" : ", " + RESTRICT + "="
-            + String.join(":", restricts.stream().map(Cascade::toString).toList()))
+        + relations(CASCADE, detectCascades, cascades)
+        + relations(RESTRICT, detectRestricts, restricts)
         + String.join("", tableMarkers.stream().map(t -> ", " + t.describe()).toList());
+  }
+
+  private static String relations(String key, boolean detect, List<Cascade> declared) {
+    if (!detect && declared.isEmpty()) {
+      return "";
+    }
+    List<String> items = new java.util.ArrayList<>();
+    if (detect) {
+      items.add(Cascades.DETECT);
+    }
+    declared.forEach(relation -> items.add(relation.toString()));
+    return ", " + key + "=" + String.join(":", items);
   }
 }

@@ -62,11 +62,33 @@ class IntegrityConfigTest {
   }
 
   @Test
-  void shouldRejectATableRestrictingItself() {
-    assertRejected(props("restrict", "categories.parent_id->categories.id"),
-        "softdelete: property 'restrict' has value 'categories.parent_id->categories.id':"
-            + " 'categories.parent_id->categories.id' names one table as child and parent: a table restricting"
-            + " itself is not supported");
+  void shouldAcceptATableRestrictingItself() {
+    SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("restrict", "categories.parent_id->categories.id"));
+
+    assertThat(config.restricts()).containsExactly(new Cascade("categories", "parent_id", "categories", "id"));
+  }
+
+  @Test
+  void shouldReadDetectBesideDeclaredRelations() {
+    SoftDeleteConfig config = SoftDeleteConfig.fromProperties(props("cascade", "detect,notes.doc_id->documents.id",
+        "restrict", "DETECT"));
+
+    assertThat(config.detectCascades()).isTrue();
+    assertThat(config.detectRestricts()).isTrue();
+    assertThat(config.cascades()).containsExactly(new Cascade("notes", "doc_id", "documents", "id"));
+    assertThat(config.restricts()).isEmpty();
+    assertThat(config.toString()).endsWith(", cascade=detect:notes.doc_id->documents.id, restrict=detect");
+    assertThat(config).isNotEqualTo(SoftDeleteConfig.fromProperties(props("cascade", "notes.doc_id->documents.id",
+        "restrict", "detect")));
+    assertThat(SoftDeleteConfig.defaults().detectCascades()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseDetectWhereNoDatabaseIsRead() {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Cascade.parseAll("detect")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'detect' derives relations from a database's foreign keys, which only the interceptor's"
+            + " configuration reads; write the relations out here");
   }
 
   @Test

@@ -142,7 +142,9 @@ class LifecycleConfigTest {
   void shouldRejectCycles() {
     assertRejected(props("cascade", "users.manager_id->users.id"),
         "softdelete: property 'cascade' has value 'users.manager_id->users.id': 'users.manager_id->users.id'"
-            + " is a cycle: a table cannot cascade to itself");
+            + " is a cycle: a table cannot cascade to itself (marking a tree's descendants needs a recursive query,"
+            + " which softdelete does not run); to refuse deleting a row that still has live children, declare it"
+            + " in restrict instead");
     assertRejected(props("cascade", "documents.user_id->users.id,attachments.document_id->documents.id,"
             + "users.attachment_id->attachments.id"),
         "softdelete: property 'cascade' has value 'documents.user_id->users.id,attachments.document_id->"

@@ -47,7 +47,7 @@ class DoctorCommandIT {
             + " accounts_email (docs/unique-keys.md)",
         "  problem foreign key orders_account: ON DELETE CASCADE from orders does not fire for a soft delete: when a"
             + " row of accounts is deleted, its rows in orders stay live",
-        "          fix: declare cascade=orders.account_id->accounts.id",
+        "          fix: declare cascade=orders.account_id->accounts.id (or cascade=detect, which derives it from this key)",
         "",
         "what the schema's ON DELETE CASCADE did, for soft deletes (with the cascades already declared):",
         "  cascade=orders.account_id->accounts.id",

@@ -40,9 +40,10 @@ public final class CheckEngines {
     EngineFactory engines = new EngineFactory(config);
     try (Connection connection = dataSource.getConnection()) {
       SoftTables tables = engines.tablesFor(connection);
-      Databases.Database database = Databases.databaseOf(connection, tables);
+      Databases.Database database = Databases.databaseOf(engines, connection, tables);
       return new Engine(connection.getMetaData().getDatabaseProductName(), names(tables),
-          CacheVerdicts.fresh(engines, engines.rewriter(tables, database.dialect(), database.columns())));
+          CacheVerdicts.fresh(engines, engines.rewriter(tables, database.dialect(), database.columns(),
+              database.relations())));
     } catch (SQLException e) {
       throw new SoftDeleteException("softdelete: the check could not read the database of the configuration's"
           + " DataSource: " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import io.github.softdelete.mybatis.SchemaDoctor.Problem;
 import io.github.softdelete.mybatis.SchemaDoctor.Severity;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
 import io.github.softdelete.mybatis.SoftDeleteException;
+import io.github.softdelete.mybatis.catalog.Relations;
 import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.rewrite.Dialect;
@@ -39,10 +40,18 @@ public final class Examination {
           "fix the configuration first: the interceptor stops at the same point"));
       return SchemaDoctor.report(product, List.of(), findings, null);
     }
+    Relations relations;
+    try {
+      relations = Relations.of(config, connection, tables);
+    } catch (SoftDeleteException e) {
+      findings.add(new Finding(Severity.PROBLEM, Problem.CONFIGURATION, null, null, e.getMessage(),
+          "fix the configuration first: the interceptor stops at the same point"));
+      return SchemaDoctor.report(product, List.of(), findings, null);
+    }
     SoftDeleteMarker fallback = SoftDeleteMarker.of(config.column(), config.liveValue(), config.deletedValue());
     List<String> names = tables.names().stream().sorted().toList();
     Set<String> cascades = new LinkedHashSet<>();
-    for (Cascade declared : config.cascades()) {
+    for (Cascade declared : relations.cascades()) {
       cascades.add(declared.toString());
     }
     int declared = cascades.size();
@@ -65,7 +74,7 @@ public final class Examination {
       }
       String live = livePredicate(column, marker);
       UniqueKeys.check(dialect, table, facts.get(), column, marker, live, findings);
-      ForeignKeys.check(table, facts.get(), tables, config.cascades(), config.restricts(), findings, cascades);
+      ForeignKeys.check(table, facts.get(), tables, relations.cascades(), relations.restricts(), findings, cascades);
       MarkerIndex.check(dialect, table, facts.get(), column, live, findings);
       MarkerValues.check(probes, table, facts.get(), markerColumn.get(), marker, findings);
     }

@@ -5,6 +5,7 @@ import io.github.softdelete.mybatis.SchemaDoctor.Finding;
 import io.github.softdelete.mybatis.SchemaDoctor.Problem;
 import io.github.softdelete.mybatis.SchemaDoctor.Severity;
 import io.github.softdelete.mybatis.catalog.SoftTables;
+import io.github.softdelete.mybatis.sql.ForeignKeyReader;
 import java.sql.DatabaseMetaData;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,10 @@ import java.util.Set;
 
 /**
  * Foreign keys that reference a soft table: a soft delete is an UPDATE, so their {@code ON DELETE} never acts.
- * What {@code CASCADE} did, a declared {@code cascade} does (between soft tables, one column each side); what
- * {@code RESTRICT} and {@code NO ACTION} did, a declared {@code restrict} does; what {@code SET NULL} did, nothing
- * does.
+ * What {@code CASCADE} did, a declared {@code cascade} does (between soft tables, one column each side, not a
+ * table to itself); what {@code RESTRICT} and {@code NO ACTION} did, a declared {@code restrict} does; what
+ * {@code SET NULL} did, nothing does. A key that {@code cascade=detect} or {@code restrict=detect} derives a
+ * relation from counts as declared.
  */
 final class ForeignKeys {
   private ForeignKeys() {}
@@ -27,13 +29,14 @@ final class ForeignKeys {
    */
   static void check(String table, TableFacts facts, SoftTables tables, List<Cascade> declared,
       List<Cascade> restricts, List<Finding> findings, Set<String> cascades) {
-    for (TableFacts.ForeignKey key : facts.referencedBy()) {
+    for (ForeignKeyReader.ForeignKey key : facts.referencedBy()) {
       String child = key.childTable().toLowerCase(Locale.ROOT);
       boolean childSoft = tables.isSoft(null, child);
       boolean single = key.childColumns().size() == 1;
       String declaration = single ? child + "." + key.childColumns().get(0).toLowerCase(Locale.ROOT) + "->" + table
           + "." + key.parentColumns().get(0).toLowerCase(Locale.ROOT) : null;
-      String subject = key.name() != null ? key.name() : child + "(" + String.join(", ", key.childColumns()) + ")";
+      String subject = key.subject();
+      boolean self = child.equalsIgnoreCase(table);
       if (key.deleteRule() == DatabaseMetaData.importedKeyCascade) {
         if (declaration != null && declared.stream().anyMatch(c -> c.toString().equalsIgnoreCase(declaration)
             || c.hasChild(child) && c.hasParent(table) && c.childColumn().equalsIgnoreCase(key.childColumns().get(0)))) {
@@ -47,13 +50,17 @@ final class ForeignKeys {
               + ": delete the children in the application";
         } else if (!childSoft) {
           advice = "give " + child + " a marker column, so that it is soft too, and declare cascade=" + declaration;
+        } else if (self) {
+          advice = "a table cannot cascade to itself (marking a tree's descendants needs a recursive query): delete"
+              + " the subtree in the application, or declare restrict=" + declaration + " (or restrict=detect) to"
+              + " refuse deleting a row that still has live children";
         } else {
-          advice = "declare cascade=" + declaration;
+          advice = "declare cascade=" + declaration + " (or cascade=detect, which derives it from this key)";
           cascades.add(declaration);
         }
         findings.add(new Finding(Severity.PROBLEM, Problem.FOREIGN_KEY_CASCADE, table, subject, detail, advice));
       } else {
-        String rule = rule(key.deleteRule());
+        String rule = key.ruleName();
         boolean refuses = !rule.startsWith("SET");
         if (refuses && declaration != null && restricts.stream().anyMatch(r -> r.hasChild(child)
             && r.hasParent(table) && r.childColumn().equalsIgnoreCase(key.childColumns().get(0)))) {
@@ -66,20 +73,13 @@ final class ForeignKeys {
                 + " of " + child + " reference: the soft delete marks it, and they keep pointing at a deleted row";
         String advice = declaration == null || !childSoft
             ? "where the rule matters, check for live " + child + " rows before deleting"
-            : refuses ? "to keep refusing, declare restrict=" + declaration + "; to delete them with it, declare"
-                + " cascade=" + declaration
+            : refuses && self ? "to keep refusing, declare restrict=" + declaration + " (or restrict=detect)"
+            : refuses ? "to keep refusing, declare restrict=" + declaration + " (or restrict=detect); to delete them"
+                + " with it, declare cascade=" + declaration + " (or cascade=detect)"
+            : self ? "where the rule matters, check for live " + child + " rows before deleting"
             : "to delete them with it, declare cascade=" + declaration;
         findings.add(new Finding(Severity.NOTE, Problem.FOREIGN_KEY_RULE, table, subject, detail, advice));
       }
     }
-  }
-
-  private static String rule(int deleteRule) {
-    return switch (deleteRule) {
-      case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
-      case DatabaseMetaData.importedKeySetNull -> "SET NULL";
-      case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
-      default -> "NO ACTION";
-    };
   }
 }

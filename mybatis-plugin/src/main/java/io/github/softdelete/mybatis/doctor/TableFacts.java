@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.doctor;
 
+import io.github.softdelete.mybatis.sql.ForeignKeyReader;
 import io.github.softdelete.mybatis.sql.JdbcSchemas;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param schema its schema as the driver reports it, or {@code null}
  */
 record TableFacts(String name, String catalog, String schema, List<Column> columns, List<Index> indexes,
-    List<String> primaryKey, List<ForeignKey> referencedBy) {
+    List<String> primaryKey, List<ForeignKeyReader.ForeignKey> referencedBy) {
 
   /**
    * @param nullable {@code false} only when the driver says NOT NULL
@@ -38,14 +38,6 @@ record TableFacts(String name, String catalog, String schema, List<Column> colum
     }
   }
 
-  /**
-   * A foreign key of {@code childTable} that references this table.
-   *
-   * @param deleteRule one of {@link DatabaseMetaData}'s {@code importedKey...} rules
-   */
-  record ForeignKey(String name, String childTable, List<String> childColumns, List<String> parentColumns,
-      int deleteRule) {}
-
   Optional<Column> column(String name) {
     return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
   }
@@ -54,41 +46,17 @@ record TableFacts(String name, String catalog, String schema, List<Column> colum
    * The table {@code name} (lower case, as the soft tables hold it), or empty when the metadata shows none.
    */
   static Optional<TableFacts> read(Connection connection, String name) throws SQLException {
-    DatabaseMetaData metaData = connection.getMetaData();
-    String catalog = connection.getCatalog();
-    String schema = metaData.supportsSchemasInTableDefinitions() ? JdbcSchemas.currentSchema(connection) : null;
-    String[] where = find(metaData, catalog, schema, name);
-    if (where == null && schema != null) {
-      where = find(metaData, catalog, null, name);
-    }
-    if (where == null) {
+    Optional<ForeignKeyReader.StoredTable> found = ForeignKeyReader.find(connection, name);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    String cat = where[0];
-    String sch = where[1];
-    String table = where[2];
+    DatabaseMetaData metaData = connection.getMetaData();
+    String cat = found.get().catalog();
+    String sch = found.get().schema();
+    String table = found.get().name();
     return Optional.of(new TableFacts(table, cat, sch, columns(metaData, cat, sch, table),
         indexes(metaData, cat, sch, table), primaryKey(metaData, cat, sch, table),
-        referencedBy(metaData, cat, sch, table)));
-  }
-
-  // catalog, schema and name as stored; the name matched case-insensitively, as soft tables match
-  private static String[] find(DatabaseMetaData metaData, String catalog, String schema, String name)
-      throws SQLException {
-    try (ResultSet tables = metaData.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
-      String[] folded = null;
-      while (tables.next()) {
-        String stored = tables.getString("TABLE_NAME");
-        if (stored.equalsIgnoreCase(name)) {
-          String[] found = {tables.getString("TABLE_CAT"), tables.getString("TABLE_SCHEM"), stored};
-          if (stored.equals(name) || stored.equals(name.toUpperCase(Locale.ROOT))) {
-            return found;
-          }
-          folded = folded == null ? found : folded;
-        }
-      }
-      return folded;
-    }
+        ForeignKeyReader.referencing(metaData, found.get())));
   }
 
   private static List<Column> columns(DatabaseMetaData metaData, String catalog, String schema, String table)
@@ -144,36 +112,8 @@ record TableFacts(String name, String catalog, String schema, List<Column> colum
     return List.copyOf(bySequence.values());
   }
 
-  private static List<ForeignKey> referencedBy(DatabaseMetaData metaData, String catalog, String schema,
-      String table) throws SQLException {
-    Map<String, String[]> keys = new LinkedHashMap<>();
-    Map<String, TreeMap<Short, String[]>> columns = new LinkedHashMap<>();
-    try (ResultSet rs = metaData.getExportedKeys(catalog, schema, table)) {
-      while (rs.next()) {
-        String child = rs.getString("FKTABLE_NAME");
-        String name = unfolded(rs.getString("FK_NAME"));
-        String key = (name == null ? "" : name) + "@" + child;
-        keys.putIfAbsent(key, new String[] {name, child, Integer.toString(rs.getInt("DELETE_RULE"))});
-        columns.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getShort("KEY_SEQ"),
-            new String[] {unfolded(rs.getString("FKCOLUMN_NAME")), unfolded(rs.getString("PKCOLUMN_NAME"))});
-      }
-    }
-    List<ForeignKey> foreignKeys = new ArrayList<>();
-    keys.forEach((key, fk) -> {
-      List<String> childColumns = new ArrayList<>();
-      List<String> parentColumns = new ArrayList<>();
-      for (String[] pair : columns.get(key).values()) {
-        childColumns.add(pair[0]);
-        parentColumns.add(pair[1]);
-      }
-      foreignKeys.add(new ForeignKey(fk[0], fk[1], childColumns, parentColumns, Integer.parseInt(fk[2])));
-    });
-    return foreignKeys;
-  }
-
-  // a name the database folded to upper case (H2, Oracle) reads as the user wrote it, unquoted
   private static String unfolded(String name) {
-    return name == null || !name.equals(name.toUpperCase(Locale.ROOT)) ? name : name.toLowerCase(Locale.ROOT);
+    return ForeignKeyReader.unfolded(name);
   }
 
 }

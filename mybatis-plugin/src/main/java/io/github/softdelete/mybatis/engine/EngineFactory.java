@@ -1,6 +1,7 @@
 package io.github.softdelete.mybatis.engine;
 
 import io.github.softdelete.mybatis.SoftDeleteConfig;
+import io.github.softdelete.mybatis.catalog.Relations;
 import io.github.softdelete.mybatis.catalog.SoftTableCatalog;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.catalog.TableColumns;
@@ -60,20 +61,40 @@ public final class EngineFactory {
     return catalog.tablesFor(connection);
   }
 
+  /** Whether the relations need a database's foreign keys ({@code cascade=detect}, {@code restrict=detect}). */
+  public boolean detectsRelations() {
+    return Relations.detects(config);
+  }
+
+  /**
+   * The relations between {@code tables} on the connection's database; see {@link Relations#of}. Without
+   * {@code detect}, the declared ones, and the connection is not touched.
+   */
+  public Relations relationsFor(Connection connection, SoftTables tables) {
+    return Relations.of(config, connection, tables);
+  }
+
+  /** The declared relations, for a database whose foreign keys are not read. */
+  public Relations declaredRelations() {
+    return Relations.declared(config);
+  }
+
   /**
    * The engine for {@code tables} on a database of {@code dialect} whose soft tables have {@code columns}
-   * (known where upserts are converted; {@link TableColumns#NONE} otherwise).
+   * (known where upserts are converted; {@link TableColumns#NONE} otherwise) and are related by {@code relations}
+   * ({@link #relationsFor}).
    */
-  public SqlRewriter rewriter(SoftTables tables, Dialect dialect, TableColumns columns) {
-    return new SqlRewriter(tables, fallbackMarker, config.cascades(), parseTimeout, config.respectExplicitMarkers())
-        .withDialect(dialect).withColumns(columns).withRestricts(config.restricts());
+  public SqlRewriter rewriter(SoftTables tables, Dialect dialect, TableColumns columns, Relations relations) {
+    return new SqlRewriter(tables, fallbackMarker, relations.cascades(), parseTimeout,
+        config.respectExplicitMarkers()).withDialect(dialect).withColumns(columns).withRestricts(relations.restricts());
   }
 
   /**
    * The engine without a database, for configured tables whose markers the configuration alone decides, as
    * {@code explain} and the benchmarks need it.
    *
-   * @throws IllegalStateException saying which option is missing, when that takes a database
+   * @throws IllegalStateException saying which option is missing, when that takes a database (detected tables,
+   *     markers by type, relations detected from foreign keys)
    */
   public SqlRewriter rewriterWithoutDatabase(Dialect dialect) {
     if (config.detectTables()) {
@@ -84,7 +105,14 @@ public final class EngineFactory {
       throw new IllegalStateException("needs every marker known without a database: one column per table, and"
           + " liveValue and deletedValue for each table with a column of its own");
     }
-    return rewriter(catalog.tablesFor(null), dialect, TableColumns.NONE);
+    if (detectsRelations()) {
+      String keys = config.detectCascades() && config.detectRestricts() ? "cascade=detect and restrict=detect"
+          : config.detectCascades() ? "cascade=detect" : "restrict=detect";
+      throw new IllegalStateException("needs a database for " + keys + ", which derives relations from the"
+          + " database's foreign keys: run it on a database (SoftDeleteCheck.of a configuration with a DataSource,"
+          + " doctor --url), or write the relations out (child_table.column->parent_table.column)");
+    }
+    return rewriter(catalog.tablesFor(null), dialect, TableColumns.NONE, declaredRelations());
   }
 
   /** The cache of {@code rewriter}'s answers, with the configuration's bound and its policy on what runs. */

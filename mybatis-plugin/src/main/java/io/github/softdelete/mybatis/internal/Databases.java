@@ -2,6 +2,7 @@ package io.github.softdelete.mybatis.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
+import io.github.softdelete.mybatis.catalog.Relations;
 import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.catalog.TableColumns;
 import io.github.softdelete.mybatis.engine.Caches;
@@ -119,9 +120,9 @@ public final class Databases {
     }
     return byTables.get(target.tables(), t -> new ConcurrentHashMap<>())
         .computeIfAbsent(target.database(), database -> new StatementPlans(target.tables(),
-            new EngineAnswers(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns()),
-                StatementLog.INSTANCE, meters), meters),
-            config.cacheSize(), audit, !config.cascades().isEmpty() || !config.restricts().isEmpty()));
+            new EngineAnswers(engines.cache(engines.rewriter(target.tables(), database.dialect(), database.columns(),
+                database.relations()), StatementLog.INSTANCE, meters), meters),
+            config.cacheSize(), audit, !database.relations().isEmpty()));
   }
 
   /**
@@ -135,12 +136,12 @@ public final class Databases {
       return known;
     }
     Target found;
-    if (configured != null && dataSource == null) {
-      found = new Target(configured, Database.UNKNOWN);
+    if (configured != null && dataSource == null && !engines.detectsRelations()) {
+      found = new Target(configured, Database.unknown(engines.declaredRelations()));
     } else {
       Connection connection = connections.connection();
       SoftTables tables = configured != null ? configured : engines.tablesFor(connection);
-      found = new Target(tables, databaseOf(connection, tables));
+      found = new Target(tables, databaseOf(engines, connection, tables));
     }
     if (dataSource != null) {
       byDataSource.put(dataSource, found);
@@ -151,13 +152,15 @@ public final class Databases {
   /**
    * What the engine needs to know of the connection's database: its product, and the soft tables' columns where
    * upserts or MERGE are converted (a revived row takes the ones the statement does not name afresh, and a MERGE
-   * must match on the primary key). The interceptor and {@code SoftDeleteCheck} both ask here, so that the check
-   * describes the engine that runs.
+   * must match on the primary key), and the relations between them ({@code detect} reads its foreign keys). The
+   * interceptor and {@code SoftDeleteCheck} both ask here, so that the check describes the engine that runs.
    */
-  public static Database databaseOf(Connection connection, SoftTables tables) throws SQLException {
+  public static Database databaseOf(EngineFactory engines, Connection connection, SoftTables tables)
+      throws SQLException {
     Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
     boolean revives = dialect.revivesDeletedRows() && !tables.isEmpty();
-    return new Database(dialect, revives ? TableColumns.read(connection, tables) : TableColumns.NONE);
+    return new Database(dialect, revives ? TableColumns.read(connection, tables) : TableColumns.NONE,
+        engines.relationsFor(connection, tables));
   }
 
   /** Where the connection to read the database's metadata on comes from: the statement's, or one of the DataSource. */
@@ -169,9 +172,14 @@ public final class Databases {
   /** The soft tables of one database, and what the engine needs to know of the database itself. */
   private record Target(SoftTables tables, Database database) {}
 
-  /** The database product, and the soft tables' columns (known where upserts or MERGE are converted). */
-  public record Database(Dialect dialect, TableColumns columns) {
-    static final Database UNKNOWN = new Database(Dialect.UNKNOWN, TableColumns.NONE);
+  /**
+   * The database product, the soft tables' columns (known where upserts or MERGE are converted) and the relations
+   * between them.
+   */
+  public record Database(Dialect dialect, TableColumns columns, Relations relations) {
+    static Database unknown(Relations declared) {
+      return new Database(Dialect.UNKNOWN, TableColumns.NONE, declared);
+    }
   }
 
   /** The plans (null: none) of one DataSource, held weakly. */

@@ -5,6 +5,7 @@ import io.github.softdelete.mybatis.Purge;
 import io.github.softdelete.mybatis.PurgeException;
 import io.github.softdelete.mybatis.PurgeReport;
 import io.github.softdelete.mybatis.SoftDeleteConfig;
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +40,8 @@ public final class PurgeCommand {
       "usage: purge --url JDBC_URL [--user USER] [--password PASSWORD] --tables T1,T2 --older-than 30d",
       "             [--archive-suffix _archive] [--batch-size 500] [--dry-run]",
       "             [--column deleted_at] [--live-value NULL] [--deleted-at-column COLUMN]",
-      "             [--cascade child.fk->parent.key,...]   (children are then purged before their parents)",
+      "             [--cascade child.fk->parent.key,...|detect]   (children are then purged before their parents;"
+          + " detect: by the database's foreign keys)",
       "             [--<configuration key> VALUE ...]   e.g. --table.orders.column is_deleted --table.orders.liveValue 0",
       "             [--table.<name>.deletedAtColumn COLUMN]   (the deletion time of a table whose marker is a flag)");
   private static final List<String> VALUED = List.of("--url", "--user", "--password", "--tables", "--older-than",
@@ -121,8 +123,14 @@ public final class PurgeCommand {
       }
     });
     if (options.containsKey("--cascade")) {
+      List<String> items = SqlText.splitOutsideQuotes(options.get("--cascade"), ",:");
+      boolean detect = items.stream().anyMatch(item -> item.strip().equalsIgnoreCase("detect"));
+      List<String> declared = items.stream().filter(item -> !item.strip().equalsIgnoreCase("detect")).toList();
+      builder.orderByForeignKeys(detect);
       try {
-        builder.cascades(Cascade.parseAll(options.get("--cascade")));
+        if (!detect || !declared.isEmpty()) {
+          builder.cascades(Cascade.parseAll(String.join(",", declared)));
+        }
       } catch (IllegalArgumentException e) {
         throw bad(options, "--cascade", e.getMessage());
       }

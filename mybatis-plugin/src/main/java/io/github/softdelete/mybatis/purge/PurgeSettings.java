@@ -1,5 +1,6 @@
 package io.github.softdelete.mybatis.purge;
 
+import io.github.softdelete.mybatis.Cascade;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,13 @@ import java.util.Map;
  * @param liveValue a SQL literal, or {@code null} when live means {@code IS NULL}
  * @param deletedAtColumn the timestamp column compared with the cut-off (the marker itself by default)
  * @param markers each table's marker, by the table as given
+ * @param cascades the declared cascades {@code tables} are already ordered by
+ * @param orderByForeignKeys whether the run puts children first by the database's foreign keys as well (the
+ *     configuration says {@code cascade=detect} or {@code restrict=detect})
  */
 public record PurgeSettings(List<String> tables, Duration retention, String archiveSuffix, int batchSize,
-    boolean dryRun, String column, String liveValue, String deletedAtColumn, Map<String, Marker> markers) {
+    boolean dryRun, String column, String liveValue, String deletedAtColumn, Map<String, Marker> markers,
+    List<Cascade> cascades, boolean orderByForeignKeys) {
 
   /**
    * One table's marker as the purge reads it.
@@ -30,6 +35,7 @@ public record PurgeSettings(List<String> tables, Duration retention, String arch
     return "tables=" + String.join(",", tables) + ", older than " + retention
         + (archiveSuffix == null ? ", no archive" : ", archive suffix " + archiveSuffix)
         + ", batch size " + batchSize + ", marker " + column + (liveValue == null ? " IS NULL" : " = " + liveValue)
-        + " when live, deletion time " + deletedAtColumn + (dryRun ? ", dry run" : "");
+        + " when live, deletion time " + deletedAtColumn
+        + (orderByForeignKeys ? ", children first by the database's foreign keys" : "") + (dryRun ? ", dry run" : "");
   }
 }

@@ -44,9 +44,16 @@ public final class Purger {
     try (Connection connection = source.open()) {
       Optional<ShardingSphereNodes> shardingSphere = ShardingSphereNodes.of(connection);
       if (shardingSphere.isPresent()) {
+        if (settings.orderByForeignKeys()) {
+          // its metadata answers from one database, with actual table names: no key can be read for certain
+          throw new PurgeException("softdelete purge: cascade=detect reads foreign keys, which a ShardingSphere-JDBC"
+              + " DataSource cannot show for certain; list the tables children first, or declare the cascades");
+        }
         return runOnEachShard(shardingSphere.get());
       }
-      List<TableRef> tables = settings.tables().stream().map(t -> TableRef.of(t, settings.archiveSuffix())).toList();
+      List<String> names = settings.orderByForeignKeys()
+          ? ForeignKeyOrder.childrenFirst(connection, settings.tables(), settings.cascades()) : settings.tables();
+      List<TableRef> tables = names.stream().map(t -> TableRef.of(t, settings.archiveSuffix())).toList();
       return purge(tables.stream().map(t -> new Step(connection, t)).toList());
     } catch (SQLException e) {
       throw databaseError(null, e);

@@ -83,6 +83,22 @@ final class CascadeRewriter {
     return rowsOf(parent, parentSelect, path, column, false);
   }
 
+  /**
+   * As {@link #markedRows}, without the rows whose {@code column} is NULL, to be read with
+   * {@code NOT IN (SELECT ...)}, which a NULL among the rows would make never true; the condition's {@code ?}
+   * printed as copies of the application's parameters, for a query that reads the rows a second time.
+   */
+  String markedKeys(Table parent, Expression parentRows, List<Cascade> path, String column) {
+    String rows = parentRows == null ? null : "(" + ExpressionCopy.printedWithCopies(parentRows, parent) + ")";
+    if (!path.isEmpty()) {
+      String parentSelect = " FROM " + parent + (rows == null ? "" : " WHERE " + rows);
+      return rowsOf(parent, parentSelect, path, column, false) + " AND "
+          + qualified(path.get(path.size() - 1).childTable(), column) + " IS NOT NULL";
+    }
+    String key = qualified(RewriteContext.qualifierTable(parent).toString(), column);
+    return key + " FROM " + parent + " WHERE " + (rows == null ? "" : rows + " AND ") + key + " IS NOT NULL";
+  }
+
   // every path from the parent; a table is listed once all its descendants are (post-order)
   private void visit(String table, List<Cascade> path, Map<String, List<List<Cascade>>> pathsByTable,
       List<String> descendantsFirst) {

@@ -77,8 +77,11 @@ final class ExpressionCopy {
     return nodes;
   }
 
-  // printed with each ? as a named copy of itself; the original tree is put back as it was
-  private static String printedWithCopies(Expression original, Table table) {
+  /**
+   * The expression printed once more, its {@code ?} bound to the application's own parameters, as the second use
+   * of the rows a statement changes in a query run before it; the original tree is put back as it was.
+   */
+  static String printedWithCopies(Expression original, Table table) {
     List<JdbcParameter> parameters = new ArrayList<>();
     for (Object node : nodes(original)) {
       if (node instanceof JdbcParameter parameter && !parameters.contains(parameter)) {

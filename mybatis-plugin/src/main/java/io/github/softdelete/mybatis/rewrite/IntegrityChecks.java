@@ -18,6 +18,12 @@ import net.sf.jsqlparser.schema.Table;
  * {@code Undelete} of child rows whose parent is deleted, {@code SELECT 1 FROM child c WHERE <the restore's
  * WHERE> AND c.fk IN (SELECT parent.key FROM parent WHERE <deleted>)}. Each reads the parents through the
  * statement's own WHERE, so it sees exactly the rows the statement changes, with its parameters.
+ *
+ * <p>A table that restricts itself (a tree, {@code categories.parent_id->categories.id}) has its children among
+ * the rows the statement changes: a child the same DELETE marks does not remain live ({@code AND child.key NOT
+ * IN (SELECT <the rows marked>)}), and a parent the same restore restores does not stay deleted. Each check is a
+ * SELECT of its own, run before the statement, so MariaDB, which refuses the target table in a subquery of an
+ * UPDATE, runs it too.
  */
 final class IntegrityChecks {
   private final RewriteContext context;
@@ -79,16 +85,29 @@ final class IntegrityChecks {
         if (!restrict.hasParent(parent)) {
           continue;
         }
-        if (changed.stream().anyMatch(restrict::hasChild)) {
+        boolean tree = isTree(restrict);
+        if (!tree && changed.stream().anyMatch(restrict::hasChild)) {
           throw new RewriteRefusedException(RewriteContext.displayName(target), "the restrict relation '"
               + restrict + "' has its children in table '" + restrict.childTable() + "', which this DELETE's"
               + " cascades mark as well, so whether live children would remain cannot be checked before it runs;"
               + " delete the rows of " + restrict.childTable() + " first, or declare the relation differently");
         }
-        String check = "SELECT 1 FROM " + restrict.childTable() + " WHERE " + restrict.childTable() + "."
-            + restrict.childColumn() + " IN (SELECT " + cascades.markedRows(target, rows, path,
-                restrict.parentColumn()) + ")" + liveChildren(restrict.childTable());
-        context.before.add(new PlannedStatement(restrict.childTable(), check, null, refusalOf(restrict)));
+        String child = restrict.childTable();
+        StringBuilder check = new StringBuilder("SELECT 1 FROM ").append(child).append(" WHERE ").append(child)
+            .append('.').append(restrict.childColumn()).append(" IN (SELECT ")
+            .append(cascades.markedRows(target, rows, path, restrict.parentColumn())).append(')')
+            .append(liveChildren(child));
+        if (tree) {
+          // a tree: the children this very statement marks (or erases) too do not remain; a row is one of them
+          // when its own key is among the rows changed in its table, by whichever path
+          for (int j = 0; j < paths.size(); j++) {
+            if (restrict.hasChild(changed.get(j))) {
+              check.append(" AND ").append(child).append('.').append(restrict.parentColumn()).append(" NOT IN (SELECT ")
+                  .append(cascades.markedKeys(target, rows, paths.get(j), restrict.parentColumn())).append(')');
+            }
+          }
+        }
+        context.before.add(new PlannedStatement(child, check.toString(), null, refusalOf(restrict)));
       }
     }
   }
@@ -115,15 +134,24 @@ final class IntegrityChecks {
       if (!relation.hasChild(child) || !context.isSoft(parent)) {
         continue;
       }
+      String parentKey = relation.parentTable() + "." + relation.parentColumn();
+      // a tree: a parent this very statement restores does not stay deleted
+      String restoredToo = isTree(relation) ? " AND " + parentKey + " NOT IN (SELECT "
+          + cascades.markedKeys(target, rows, List.of(), relation.parentColumn()) + ")" : "";
       String check = "SELECT 1 FROM " + target + " WHERE " + rows + " AND " + qualifier + "."
-          + relation.childColumn() + " IN (SELECT " + relation.parentTable() + "." + relation.parentColumn()
+          + relation.childColumn() + " IN (SELECT " + parentKey
           + " FROM " + relation.parentTable() + " WHERE " + context.markerOf(relation.parentTable()).deleted(parent)
-          + ")";
+          + restoredToo + ")";
       context.before.add(new PlannedStatement(relation.parentTable(), check, null, "the restored rows of "
           + relation.childTable() + " have a deleted parent in " + relation.parentTable() + " (relation '"
-          + relation + "'); restore the parent first"
+          + relation + "'); restore the parent first" + (isTree(relation) ? ", or with them in the same statement" : "")
           + (context.cascades.contains(relation) ? ", whose undo restores the children its cascade deleted" : "")));
     }
+  }
+
+  // a table restricting itself: categories.parent_id->categories.id
+  private static boolean isTree(Cascade relation) {
+    return relation.hasChild(relation.parentTable());
   }
 
   // the target and every table its cascades mark

@@ -162,6 +162,12 @@ public final class SqlRewriter {
         target = delete.getTable().getFullyQualifiedName();
       }
     }
+    if (before.stream().anyMatch(planned -> Placeholders.carriesCopies(planned.sql()))
+        && !Placeholders.parsedAsWritten(rewritten, sql)) {
+      // a check that reads the changed rows twice binds their parameters twice, by the parser's count
+      throw new RewriteRefusedException(mentioned, "the parser does not read every ? of the statement as a"
+          + " parameter, so the checks that read its rows a second time cannot be bound with certainty");
+    }
     if (!changed && !before.isEmpty()) {
       // a DELETE that erases as written, after its checks: the statement itself stays as the application sent it
       return bound(sql, sql, before, mentioned, statements.size(), target, List.copyOf(left));

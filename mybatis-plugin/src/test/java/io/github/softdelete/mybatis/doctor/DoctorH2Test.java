@@ -65,14 +65,23 @@ class DoctorH2Test {
   }
 
   @Test
+  void shouldCountTheKeysThatDetectDerivesAsDeclared() throws SQLException {
+    SchemaDoctor doctor = examine(connection, "cascade", "detect", "restrict", "detect");
+
+    assertThat(doctor.findings()).noneMatch(f -> f.problem() == Problem.FOREIGN_KEY_CASCADE
+        || f.problem() == Problem.FOREIGN_KEY_RULE);
+    assertThat(doctor.cascadeDeclaration()).isNull();
+  }
+
+  @Test
   void shouldAdviseARestrictForARestrictKeyAndNotNoteOneThatIsDeclared() throws SQLException {
     SchemaDoctor undeclared = examine(connection);
     SchemaDoctor declared = examine(connection, "restrict", "payments.order_id->orders.id");
 
     assertThat(undeclared.findings()).filteredOn(f -> f.problem() == Problem.FOREIGN_KEY_RULE).singleElement()
         .satisfies(f -> assertThat(f.advice()).isEqualTo("to keep refusing, declare"
-            + " restrict=payments.order_id->orders.id; to delete them with it, declare"
-            + " cascade=payments.order_id->orders.id"));
+            + " restrict=payments.order_id->orders.id (or restrict=detect); to delete them with it, declare"
+            + " cascade=payments.order_id->orders.id (or cascade=detect)"));
     assertThat(declared.findings()).noneMatch(f -> f.problem() == Problem.FOREIGN_KEY_RULE);
   }
 

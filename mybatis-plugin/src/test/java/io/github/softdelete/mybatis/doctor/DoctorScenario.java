@@ -97,7 +97,8 @@ public final class DoctorScenario {
     assertThat(detail(doctor, Problem.FOREIGN_KEY_RULE, "orders")).isEqualTo("ON DELETE RESTRICT from payments no"
         + " longer refuses deleting a row of orders that rows of payments reference: the soft delete marks it, and"
         + " they keep pointing at a deleted row");
-    assertThat(cascade.advice()).isEqualTo("declare cascade=orders.account_id->accounts.id");
+    assertThat(cascade.advice()).isEqualTo("declare cascade=orders.account_id->accounts.id"
+        + " (or cascade=detect, which derives it from this key)");
     assertThat(detail(doctor, Problem.MARKER_VALUE, "stamps")).isEqualTo("deleted_at is NOT NULL, so it cannot hold"
         + " the live value NULL: inserting a live row fails");
     assertThat(detail(doctor, Problem.MARKER_VALUE, "flags")).startsWith("liveValue 0 is a number for a character"
