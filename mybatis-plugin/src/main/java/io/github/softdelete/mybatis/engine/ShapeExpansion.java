@@ -115,7 +115,7 @@ final class ShapeExpansion {
       }
       int width = shape.width(p);
       int[] at = pair(sql, i, 2 * width);
-      if (at == null || !samePair(sql, at, width) || !boundInOrder(bindings, placeholder, p, 2 * width)) {
+      if (at == null || !samePair(sql, at, width, role == StatementShape.ROWS) || !boundInOrder(bindings, placeholder, p, 2 * width)) {
         return null;
       }
       out.append(sql, copied, i);
@@ -183,7 +183,7 @@ final class ShapeExpansion {
    * Whether the two groups read as two items of one list: one comma between items of a group, the same in
    * both; between the groups one comma (an IN-list) or {@code ), (} (VALUES rows).
    */
-  private static boolean samePair(String sql, int[] at, int width) {
+  private static boolean samePair(String sql, int[] at, int width, boolean rows) {
     for (int k = 0; k + 1 < width; k++) {
       int from = at[k] + 1;
       int to = at[k + 1];
@@ -193,7 +193,7 @@ final class ShapeExpansion {
         return false;
       }
     }
-    return isSequence(sql, at[width - 1] + 1, at[width], width == 1 ? "," : "),(");
+    return isSequence(sql, at[width - 1] + 1, at[width], rows ? "),(" : ",");
   }
 
   // whether sql[from, to) is the characters of expected in order, with whitespace only around them

@@ -27,13 +27,15 @@ import java.util.Set;
  * string, and no {@code ?} next to another ({@code ??}, {@code ?|}: operators on PostgreSQL).
  *
  * <p>Every item of the statement as written (a {@code ?} or a literal) is numbered in text order; each
- * placeholder of the shape's text stands for one item ({@link #ONE}), for all the items of a cut list
- * ({@link #GROUPS}: it opens the list), or for none ({@link #FOLLOWS}: the rest of the list's first two groups).
+ * placeholder of the shape's text stands for one item ({@link #ONE}), for all the items of a cut IN-list
+ * ({@link #GROUPS}: it opens the list) or of cut VALUES rows ({@link #ROWS}), or for none ({@link #FOLLOWS}: the
+ * rest of the list's first two groups).
  */
 final class StatementShape {
   static final byte ONE = 0;
   static final byte GROUPS = 1;
   static final byte FOLLOWS = 2;
+  static final byte ROWS = 3;
 
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
   // the words after which a literal ends an operand for certain
@@ -161,7 +163,7 @@ final class StatementShape {
     return literals;
   }
 
-  /** {@link #ONE}, {@link #GROUPS} or {@link #FOLLOWS}, for the placeholder {@code p} of the shape's text. */
+  /** {@link #ONE}, {@link #GROUPS}, {@link #ROWS} or {@link #FOLLOWS}, for the placeholder {@code p} of the shape's text. */
   byte role(int p) {
     return role[p];
   }
@@ -171,12 +173,12 @@ final class StatementShape {
     return firstItem[p];
   }
 
-  /** For a {@link #GROUPS} placeholder: the items of each group (1 in an IN-list, the row's in VALUES). */
+  /** For a {@link #GROUPS} or {@link #ROWS} placeholder: the items of each group (1 in an IN-list). */
   int width(int p) {
     return width[p];
   }
 
-  /** For a {@link #GROUPS} placeholder: how many groups the list has as written. */
+  /** For a {@link #GROUPS} or {@link #ROWS} placeholder: how many groups the list has as written. */
   int groups(int p) {
     return groups[p];
   }
@@ -264,7 +266,7 @@ final class StatementShape {
         if (next < sql.length() && sql.charAt(next) == ',') {
           next = skipSpace(sql, next + 1);
         } else if (next < sql.length() && sql.charAt(next) == ')') {
-          return items - first >= 3 ? take(first, 1, items - first, next + 1) : undo(first, firstParameter);
+          return items - first >= 3 ? take(GROUPS, first, 1, items - first, next + 1) : undo(first, firstParameter);
         } else {
           return undo(first, firstParameter);
         }
@@ -313,7 +315,7 @@ final class StatementShape {
           break;
         }
       }
-      return rowCount >= 3 ? take(first, rowWidth, rowCount, afterRows) : undo(first, firstParameter);
+      return rowCount >= 3 ? take(ROWS, first, rowWidth, rowCount, afterRows) : undo(first, firstParameter);
     }
 
     // the end of the list item at i (a lone ? or a literal), taking it; -1 when there is none
@@ -339,8 +341,8 @@ final class StatementShape {
     }
 
     // the list of groups from item first: its first two groups in the shape's text, the rest dropped
-    private int take(int first, int groupWidth, int groupCount, int after) {
-      placeholder(GROUPS, first, groupWidth, groupCount);
+    private int take(byte kind, int first, int groupWidth, int groupCount, int after) {
+      placeholder(kind, first, groupWidth, groupCount);
       for (int k = 1; k < 2 * groupWidth; k++) {
         placeholder(FOLLOWS, first + k, 0, 0);
       }
