@@ -121,25 +121,18 @@ final class ShapeExpansion {
       out.append(sql, copied, i);
       int first = shape.firstItem(p);
       int groups = shape.groups(p);
-      for (int group = 0; group < groups; group++) {
-        if (group > 0) {
-          out.append(sql, at[width - 1] + 1, at[width]);
-        }
-        for (int k = 0; k < width; k++) {
-          if (k > 0) {
-            out.append(sql, at[k - 1] + 1, at[k]);
-          }
-          int item = first + group * width + k;
-          int parameter = shape.parameter(item);
-          if (parameter < 0) {
-            out.append(written, shape.itemStart(item), shape.itemEnd(item));
-          } else {
-            out.append('?');
-            if (expanded != null) {
-              expanded.add(new Binding(parameter, null));
-            }
+      if (shape.onlyParameters(p)) {
+        // the common case, a <foreach> of #{}: the first group as printed, then the rest at once
+        out.append(sql, i, at[width - 1] + 1);
+        out.append(sql.substring(at[width - 1] + 1, at[2 * width - 1] + 1).repeat(groups - 1));
+        if (expanded != null) {
+          int parameter = shape.parameter(first);
+          for (int k = 0; k < groups * width; k++) {
+            expanded.add(new Binding(parameter + k, null));
           }
         }
+      } else {
+        appendItems(out, sql, at, width, first, groups, expanded);
       }
       copied = at[2 * width - 1] + 1;
       placeholder += 2 * width;
@@ -150,6 +143,31 @@ final class ShapeExpansion {
     }
     out.append(sql, copied, length);
     return new Expanded(out.toString(), expanded == null ? null : Collections.unmodifiableList(expanded));
+  }
+
+  // each item as written (a literal's text, or ? and its binding), separated as the first two groups are
+  private void appendItems(StringBuilder out, String sql, int[] at, int width, int first, int groups,
+      List<Binding> expanded) {
+    for (int group = 0; group < groups; group++) {
+      if (group > 0) {
+        out.append(sql, at[width - 1] + 1, at[width]);
+      }
+      for (int k = 0; k < width; k++) {
+        if (k > 0) {
+          out.append(sql, at[k - 1] + 1, at[k]);
+        }
+        int item = first + group * width + k;
+        int parameter = shape.parameter(item);
+        if (parameter < 0) {
+          out.append(written, shape.itemStart(item), shape.itemEnd(item));
+        } else {
+          out.append('?');
+          if (expanded != null) {
+            expanded.add(new Binding(parameter, null));
+          }
+        }
+      }
+    }
   }
 
   // a binding no placeholder has: the rewrite has more ? than bindings

@@ -53,6 +53,7 @@ final class StatementShape {
   private final int[] firstItem;
   private final int[] width;
   private final int[] groups;
+  private final boolean[] onlyParameters;
   // per item as written: where its text is, and for a ? the index of the application's parameter (-1: a literal)
   private final int[] itemStart;
   private final int[] itemEnd;
@@ -67,6 +68,7 @@ final class StatementShape {
     this.firstItem = Arrays.copyOf(b.firstItem, b.placeholders);
     this.width = Arrays.copyOf(b.width, b.placeholders);
     this.groups = Arrays.copyOf(b.groups, b.placeholders);
+    this.onlyParameters = Arrays.copyOf(b.onlyParameters, b.placeholders);
     this.itemStart = b.itemStart;
     this.itemEnd = b.itemEnd;
     this.itemParameter = b.itemParameter;
@@ -128,7 +130,7 @@ final class StatementShape {
       } else if (isWordChar(c)) {
         int end = endOfWord(sql, i);
         if (end - i == 2 && sql.regionMatches(true, i, "in", 0, 2) && i > 0
-            && Character.isWhitespace(sql.charAt(i - 1))) {
+            && isSpace(sql.charAt(i - 1))) {
           int after = b.list(end);
           i = after > 0 ? after : end;
         } else if (end - i == 6 && sql.regionMatches(true, i, "values", 0, 6)) {
@@ -178,6 +180,14 @@ final class StatementShape {
     return width[p];
   }
 
+  /**
+   * For a {@link #GROUPS} or {@link #ROWS} placeholder: whether its items are all the application's
+   * parameters, consecutive from {@code parameter(firstItem(p))}, no literal among them.
+   */
+  boolean onlyParameters(int p) {
+    return onlyParameters[p];
+  }
+
   /** For a {@link #GROUPS} or {@link #ROWS} placeholder: how many groups the list has as written. */
   int groups(int p) {
     return groups[p];
@@ -207,6 +217,7 @@ final class StatementShape {
     private int[] firstItem = new int[8];
     private int[] width = new int[8];
     private int[] groups = new int[8];
+    private boolean[] onlyParameters = new boolean[8];
     private int items;
     private int parameters;
     private int[] itemStart = new int[8];
@@ -331,7 +342,7 @@ final class StatementShape {
         item(i, i + 1, parameters++);
         return i + 1;
       }
-      int end = c == '\'' && (sql.charAt(i - 1) == '(' || sql.charAt(i - 1) == ',' || Character.isWhitespace(
+      int end = c == '\'' && (sql.charAt(i - 1) == '(' || sql.charAt(i - 1) == ',' || isSpace(
           sql.charAt(i - 1))) ? endOfString(sql, i) : c >= '0' && c <= '9' ? endOfNumber(sql, i) : -1;
       if (end < 0 || !literalsAllowed()) {
         return -1;
@@ -342,7 +353,12 @@ final class StatementShape {
 
     // the list of groups from item first: its first two groups in the shape's text, the rest dropped
     private int take(byte kind, int first, int groupWidth, int groupCount, int after) {
-      placeholder(kind, first, groupWidth, groupCount);
+      int opener = placeholder(kind, first, groupWidth, groupCount);
+      boolean parametersOnly = true;
+      for (int k = first; k < items && parametersOnly; k++) {
+        parametersOnly = itemParameter[k] >= 0;
+      }
+      onlyParameters[opener] = parametersOnly;
       for (int k = 1; k < 2 * groupWidth; k++) {
         placeholder(FOLLOWS, first + k, 0, 0);
       }
@@ -388,6 +404,7 @@ final class StatementShape {
         firstItem = Arrays.copyOf(firstItem, grown);
         width = Arrays.copyOf(width, grown);
         groups = Arrays.copyOf(groups, grown);
+        onlyParameters = Arrays.copyOf(onlyParameters, grown);
       }
       role[placeholders] = kind;
       firstItem[placeholders] = item;
@@ -403,7 +420,7 @@ final class StatementShape {
    */
   private static boolean literalAt(String sql, int start, int end) {
     int before = start - 1;
-    while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+    while (before >= 0 && isSpace(sql.charAt(before))) {
       before--;
     }
     int operatorStart = before;
@@ -498,18 +515,26 @@ final class StatementShape {
   }
 
   private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    char lower = (char) (c | 0x20);
+    return lower >= 'a' && lower <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$'
+        || c >= 128 && Character.isLetterOrDigit(c);
+  }
+
+  // ASCII whitespace only: a list spaced otherwise is left whole, as no certain reading of it is needed
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
   }
 
   // not part of ??, ?|, ?&, ?- or similar: a placeholder as JDBC and the parser both count it
   private static boolean lonePlaceholder(String sql, int i) {
     char before = i > 0 ? sql.charAt(i - 1) : ' ';
     char after = i + 1 < sql.length() ? sql.charAt(i + 1) : ' ';
-    return before != '?' && "?|&-#@".indexOf(after) < 0;
+    return before != '?' && after != '?' && after != '|' && after != '&' && after != '-' && after != '#'
+        && after != '@';
   }
 
   private static int skipSpace(String sql, int i) {
-    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+    while (i < sql.length() && isSpace(sql.charAt(i))) {
       i++;
     }
     return i;
