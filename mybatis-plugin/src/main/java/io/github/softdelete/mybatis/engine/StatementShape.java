@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>a number or a plain string compared with {@code =, <>, !=, <, >, <=, >=} ({@code WHERE id = 17}, as a
  *       {@code ${}} writes it), or an item of such an IN-list, becomes a {@code ?}, whose original text is put
  *       back where its placeholder lands. Only when the statement names no column whose values the rules read
- *       or write (a marker, who and why: {@code del_flag = '2'} decides about deleted rows), and only literals
+ *       or write (a marker, who and why: {@code del_flag = '2'} decides about deleted rows) and is no MERGE
+ *       (whose rewrite tells a literal key from a parameter), and only literals
  *       the parser prints as written, in a place where a {@code ?} reads the same: no sign, cast, prefix
  *       ({@code DATE '...'}, {@code E'...'}, {@code N'...'}), operator or concatenation next to them.
  * </ul>
@@ -42,6 +43,8 @@ final class StatementShape {
   private static final Set<String> WORDS_AFTER_LITERAL = Set.of("and", "or", "then", "else", "end", "when", "where",
       "order", "group", "having", "limit", "offset", "union", "except", "intersect", "on", "join", "inner", "left",
       "right", "full", "cross", "natural", "for", "returning", "window", "fetch");
+  // the rewrite of a MERGE tells a literal from a parameter (ON t.id = 5 names one row, ON t.id = ? may not)
+  private static final Set<String> WORDS_THAT_KEEP_LITERALS = Set.of("merge");
   private static final String OPERATOR_CHARS = "=<>!:|&^~@#%*/+-";
   // longer numbers may be printed otherwise than written
   private static final int LONGEST_NUMBER = 18;
@@ -236,7 +239,8 @@ final class StatementShape {
 
     boolean literalsAllowed() {
       if (literalsAllowed == null) {
-        literalsAllowed = markerColumns != null && !namesAny(sql, markerColumns);
+        literalsAllowed = markerColumns != null && !namesAny(sql, markerColumns)
+            && !namesAny(sql, WORDS_THAT_KEEP_LITERALS);
       }
       return literalsAllowed;
     }

@@ -60,7 +60,7 @@ class ShapeLiteralsAndRowsTest {
       "DELETE FROM orders WHERE id IN (%l)",
       "DELETE FROM order_items WHERE order_id = %v",
       "INSERT INTO orders (user_id) SELECT id FROM users WHERE name = %v",
-      "MERGE INTO users u USING (SELECT id, name FROM staging WHERE id = %v) s ON (u.id = s.id)"
+      "MERGE INTO users u USING (SELECT id, name FROM staging WHERE id = %v AND id IN (%s)) s ON (u.id = s.id)"
           + " WHEN MATCHED THEN UPDATE SET name = %w WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, ?)",
       "SELECT * FROM plain WHERE id = %v",
       "SELECT * FROM plain WHERE name = %v AND id IN (%l)");
@@ -196,6 +196,8 @@ class ShapeLiteralsAndRowsTest {
         "SELECT * FROM users WHERE deleted_at = '2020-01-01' AND id = 1",
         "SELECT * FROM users WHERE id = 1 AND \"DELETED_BY\" = 'x'",
         "UPDATE users SET delete_reason = 'x' WHERE id = 5",
+        // a MERGE's rewrite tells a literal key from a parameter
+        "MERGE INTO users u USING staging s ON (u.id = s.id AND u.id = 5) WHEN MATCHED THEN UPDATE SET name = s.name",
         // the database needs them as literals, or the text around them is more than an operand
         "SELECT * FROM users WHERE created > DATE '2020-01-01'",
         "SELECT * FROM users WHERE created > TIMESTAMP '2020-01-01 00:00:00'",
