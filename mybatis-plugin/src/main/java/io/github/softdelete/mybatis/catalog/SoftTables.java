@@ -2,7 +2,9 @@ package io.github.softdelete.mybatis.catalog;
 
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +66,19 @@ public final class SoftTables {
   /** The table names, lower case, without schema. */
   public Set<String> names() {
     return Set.of(names);
+  }
+
+  /** The markers the tables have of their own, each once: none for tables that use the rewriter's own. */
+  public Set<SoftDeleteMarker> markers() {
+    Set<SoftDeleteMarker> markers = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Map<String, SoftDeleteMarker> schemas : schemasByName.values()) {
+      for (SoftDeleteMarker marker : schemas.values()) {
+        if (marker != null) {
+          markers.add(marker);
+        }
+      }
+    }
+    return markers;
   }
 
   /**

@@ -16,8 +16,9 @@ import java.util.Map;
  * {@code mode=observe} every statement as written, with {@code onUnparseableSelect=warn} a SELECT the parser
  * cannot read as written. What a miss decides is told once to {@link Notes}, which logs it.
  *
- * <p>A miss on a statement with a long IN-list of placeholders is answered from its shape ({@link ShapeCache}):
- * a {@code <foreach>} of a new length costs no parse, and the answer is the one its own text would give.
+ * <p>A miss on a statement with a long IN-list, multi-row VALUES or {@code ${}} literals is answered from its
+ * shape ({@link ShapeCache}): a {@code <foreach>} of a new length or a new literal costs no parse, and the answer
+ * is the one its own text would give.
  */
 public final class RewriteCache {
   private final SqlRewriter rewriter;
@@ -29,7 +30,7 @@ public final class RewriteCache {
   private final Map<SoftDeleteMode, Cache<String, Outcome>> byMode = new EnumMap<>(SoftDeleteMode.class);
   // inside a scope of tables: one cache for every (mode, tables) together, with the same bound
   private final Cache<Scoped, Outcome> scoped;
-  // a miss on a statement whose IN-lists another length of it has seen is grown from that rewrite, unparsed
+  // a miss on a statement whose shape another text has had is grown from that rewrite, unparsed
   private final ShapeCache shapes;
 
   RewriteCache(SqlRewriter rewriter, int maximumSize, boolean warnOnUnparseableSelect, boolean observe,

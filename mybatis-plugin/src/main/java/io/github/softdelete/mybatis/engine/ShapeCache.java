@@ -7,21 +7,27 @@ import io.github.softdelete.mybatis.rewrite.RewriteResult;
 import io.github.softdelete.mybatis.rewrite.SqlRewriter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The rewrites of statement shapes ({@link StatementShape}), per mode: a {@code <foreach>} IN-list of any
- * length is parsed once, as its shape, and each length is grown back from that rewrite. A shape the engine
- * refuses gives no answer, so that the statement's own text is rewritten and refused with its own reason.
+ * The rewrites of statement shapes ({@link StatementShape}), per mode: a {@code <foreach>} IN-list or VALUES
+ * rows of any length, and a {@code ${}} literal of any value, are parsed once, as their shape, and each
+ * statement is grown back from that rewrite. A shape the engine refuses gives no answer, so that the
+ * statement's own text is rewritten and refused with its own reason. A statement that names no soft table
+ * never comes here: its rewrite is itself, unparsed.
  */
 final class ShapeCache {
   // a refused shape: the statement is rewritten from its text
   private static final RewriteResult NO_ANSWER = new RewriteResult("", false);
 
   private final SqlRewriter rewriter;
+  // a statement naming one of them keeps its literals: the rules read or write these columns' values
+  private final Set<String> markerColumns;
   private final Map<SoftDeleteMode, Cache<String, RewriteResult>> byMode = new EnumMap<>(SoftDeleteMode.class);
 
   ShapeCache(SqlRewriter rewriter, int maximumSize) {
     this.rewriter = rewriter;
+    this.markerColumns = rewriter.markerAndAuditColumns();
     for (SoftDeleteMode mode : SoftDeleteMode.values()) {
       byMode.put(mode, Caches.upkeepOnCallingThread().maximumSize(maximumSize).build());
     }
@@ -32,8 +38,12 @@ final class ShapeCache {
    * mode)} gives; {@code null} when {@code sql} has no shape of its own or its shape gives no answer.
    */
   RewriteResult resultFor(String sql, SoftDeleteMode mode) {
-    StatementShape shape = StatementShape.of(sql);
-    if (shape == null) {
+    if (!rewriter.mayTouchSoftTable(sql)) {
+      return null;
+    }
+    StatementShape shape = StatementShape.of(sql, markerColumns);
+    if (shape == null || shape.hasLiterals() && !rewriter.mayTouchSoftTable(shape.canonical())) {
+      // a soft table's name in a literal: the text itself is parsed, as the engine would
       return null;
     }
     RewriteResult ofShape = byMode.get(mode).get(shape.canonical(), canonical -> rewriteOrNoAnswer(canonical, mode));

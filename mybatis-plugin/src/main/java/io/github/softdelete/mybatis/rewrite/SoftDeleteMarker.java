@@ -1,8 +1,10 @@
 package io.github.softdelete.mybatis.rewrite;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -18,6 +20,7 @@ import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
@@ -120,6 +123,29 @@ public final class SoftDeleteMarker {
 
   public String column() {
     return column;
+  }
+
+  /**
+   * Every column this marker reads or writes: the marker, who and why, and the columns of {@code onDeleteSet}
+   * and {@code onRestoreSet}; unquoted, lower case.
+   */
+  Set<String> columnNames() {
+    Set<String> names = new HashSet<>();
+    names.add(column);
+    if (deletedByColumn != null) {
+      names.add(deletedByColumn);
+    }
+    if (deleteReasonColumn != null) {
+      names.add(deleteReasonColumn);
+    }
+    for (List<UpdateSet> sets : List.of(onDelete, onRestore)) {
+      for (UpdateSet set : sets) {
+        set.getColumns().forEach(assigned -> names.add(assigned.getColumnName()));
+      }
+    }
+    Set<String> unquoted = new HashSet<>();
+    names.forEach(name -> unquoted.add(MultiPartName.unquote(name).toLowerCase(Locale.ROOT)));
+    return unquoted;
   }
 
   /** The marker column, qualified when {@code qualifier} is not null. A new node each call. */

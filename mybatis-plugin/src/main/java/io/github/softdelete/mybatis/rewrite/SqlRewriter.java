@@ -7,7 +7,9 @@ import io.github.softdelete.mybatis.catalog.SoftTables;
 import io.github.softdelete.mybatis.catalog.TableColumns;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -97,6 +99,27 @@ public final class SqlRewriter {
   public SqlRewriter withRestricts(List<Cascade> restricts) {
     return new SqlRewriter(tables, marker, cascades, parseTimeout, respectExplicitMarkers, dialect, columns,
         restricts);
+  }
+
+  /**
+   * Whether a soft table name occurs in {@code sql} as a whole word: when not, {@link #rewrite} hands the very
+   * same string back without parsing it.
+   */
+  public boolean mayTouchSoftTable(String sql) {
+    return tables.firstMentionIn(sql) != null;
+  }
+
+  /**
+   * Every column whose values the rules read or write, of every soft table: markers, who and why, the
+   * columns of {@code onDeleteSet} and {@code onRestoreSet}; unquoted, lower case. A statement that names none
+   * of them has literals the rewrite only carries along.
+   */
+  public Set<String> markerAndAuditColumns() {
+    Set<String> names = new HashSet<>(marker.columnNames());
+    for (SoftDeleteMarker own : tables.markers()) {
+      names.addAll(own.columnNames());
+    }
+    return Set.copyOf(names);
   }
 
   /**
