@@ -296,6 +296,18 @@ abstract class ShardedPurgeSuite {
   }
 
   @Test
+  void shouldRefuseToOrderByForeignKeysThroughShardingSphere() throws SQLException {
+    Map<String, List<String>> before = actualTables();
+
+    PurgeException refused = catchThrowableOfType(() -> Purge.builder().tables("t_order")
+        .olderThan(Duration.ofDays(30)).orderByForeignKeys(true).build().run(sharded), PurgeException.class);
+
+    assertThat(refused).hasMessage("softdelete purge: cascade=detect reads foreign keys, which a ShardingSphere-JDBC"
+        + " DataSource cannot show for certain; list the tables children first, or declare the cascades");
+    assertThat(actualTables()).isEqualTo(before);
+  }
+
+  @Test
   void shouldPurgeEveryShardFromTheCommandLineThroughAShardingSphereUrl() throws IOException, SQLException {
     // given: the YAML in a file, and ShardingSphere's driver on the class path
     Map<String, List<String>> before = actualTables();
