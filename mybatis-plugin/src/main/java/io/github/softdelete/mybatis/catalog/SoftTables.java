@@ -1,6 +1,7 @@
 package io.github.softdelete.mybatis.catalog;
 
 import io.github.softdelete.mybatis.rewrite.SoftDeleteMarker;
+import io.github.softdelete.mybatis.sql.SqlText;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -129,41 +130,19 @@ public final class SoftTables {
 
   /** The first soft table name (lower case) that occurs in {@code sql} as a whole word, or {@code null}. */
   public String firstMentionIn(String sql) {
-    int length = sql.length();
-    int i = 0;
-    while (i < length) {
-      if (!isWordChar(sql.charAt(i))) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < length && isWordChar(sql.charAt(i))) {
-        i++;
-      }
-      int wordLength = i - start;
-      for (String name : names) {
-        if (name.length() == wordLength && sql.regionMatches(true, start, name, 0, wordLength)) {
-          return name;
-        }
-      }
-    }
-    return null;
+    return SqlText.firstWordAmong(sql, names);
   }
 
   /** Whether {@code name} occurs in {@code sql} as a whole word, case-insensitively, as soft table names are looked for. */
   public static boolean mentions(String sql, String name) {
     int length = name.length();
     for (int i = 0; i + length <= sql.length(); i++) {
-      if (sql.regionMatches(true, i, name, 0, length) && (i == 0 || !isWordChar(sql.charAt(i - 1)))
-          && (i + length == sql.length() || !isWordChar(sql.charAt(i + length)))) {
+      if (sql.regionMatches(true, i, name, 0, length) && (i == 0 || !SqlText.isWordChar(sql.charAt(i - 1)))
+          && (i + length == sql.length() || !SqlText.isWordChar(sql.charAt(i + length)))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 
   @Override

@@ -44,7 +44,6 @@ final class StatementShape {
       "order", "group", "having", "limit", "offset", "union", "except", "intersect", "on", "join", "inner", "left",
       "right", "full", "cross", "natural", "for", "returning", "window", "fetch");
   // the rewrite of a MERGE tells a literal from a parameter (ON t.id = 5 names one row, ON t.id = ? may not)
-  private static final Set<String> WORDS_THAT_KEEP_LITERALS = Set.of("merge");
   private static final String OPERATOR_CHARS = "=<>!:|&^~@#%*/+-";
   // longer numbers may be printed otherwise than written
   private static final int LONGEST_NUMBER = 18;
@@ -239,8 +238,10 @@ final class StatementShape {
 
     boolean literalsAllowed() {
       if (literalsAllowed == null) {
-        literalsAllowed = markerColumns != null && !namesAny(sql, markerColumns)
-            && !namesAny(sql, WORDS_THAT_KEEP_LITERALS);
+        // a MERGE's rewrite tells a literal key (ON t.id = 5) from a parameter
+        literalsAllowed = markerColumns != null
+            && SqlText.firstWordAmong(sql, markerColumns.toArray(String[]::new)) == null
+            && SqlText.firstWordAmong(sql, "merge") == null;
       }
       return literalsAllowed;
     }
@@ -489,26 +490,6 @@ final class StatementShape {
       i++;
     }
     return i;
-  }
-
-  // whether any of names (lower case) occurs in sql as a whole word, in quotes or not
-  private static boolean namesAny(String sql, Set<String> names) {
-    int length = sql.length();
-    int i = 0;
-    while (i < length) {
-      if (!isWordChar(sql.charAt(i))) {
-        i++;
-        continue;
-      }
-      int end = endOfWord(sql, i);
-      for (String name : names) {
-        if (name.length() == end - i && sql.regionMatches(true, i, name, 0, end - i)) {
-          return true;
-        }
-      }
-      i = end;
-    }
-    return false;
   }
 
   private static int endOfWord(String sql, int i) {

@@ -71,4 +71,35 @@ public final class SqlText {
     }
     return false;
   }
+
+  /**
+   * The first of {@code names} (lower case) that occurs in {@code sql} as a whole word, case-insensitively, in
+   * quotes or not; {@code null} when none does. One pass over the text, no allocation: it runs on every statement.
+   */
+  public static String firstWordAmong(String sql, String... names) {
+    int length = sql.length();
+    int i = 0;
+    while (i < length) {
+      if (!isWordChar(sql.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < length && isWordChar(sql.charAt(i))) {
+        i++;
+      }
+      int wordLength = i - start;
+      for (String name : names) {
+        if (name.length() == wordLength && sql.regionMatches(true, start, name, 0, wordLength)) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code c} is part of a word as table and column names are looked for: a letter, digit, _ or $. */
+  public static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  }
 }
