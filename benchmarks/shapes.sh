@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 export OUT=${OUT:-benchmarks/results/shapes}
 export ROUNDS=${ROUNDS:-1}
 export WARMUP=${WARMUP:-3}
-export ITERATIONS=${ITERATIONS:-4}
+export ITERATIONS=${ITERATIONS:-5}
 export TIME=${TIME:-1s}
 export STATEMENTS=${STATEMENTS:-0}
 export TITLE=${TITLE:-"statement shapes, H2 in memory ($(nproc) cores, ${ROUNDS} run x ${ITERATIONS} x ${TIME})"}
