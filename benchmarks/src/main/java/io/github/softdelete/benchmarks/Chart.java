@@ -37,7 +37,26 @@ public final class Chart {
 
   /** One JMH result: benchmark method, parameter, score and error in the result's unit, allocation per op. */
   record Result(String benchmark, String method, String param, double score, double error, String unit,
-      double bytesPerOp) {}
+      double bytesPerOp) {
+    /** {@code Class.method}: two benchmarks may have methods of the same name (each storm's {@code storm}). */
+    String key() {
+      return benchmark + "." + method;
+    }
+  }
+
+  /** The call benchmarks the chart draws, in this order, each with its heading. */
+  private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+  static {
+    GROUPS.put("SelectBenchmark.pointSelect", "point select, warm");
+    GROUPS.put("SelectBenchmark.leftJoinInSubquery", "LEFT JOIN with an IN-subquery, warm");
+    GROUPS.put("SelectBenchmark.untouchedSelect", "select of a table that is not soft, warm");
+    GROUPS.put("DeleteBenchmark.deleteById", "delete by id, warm");
+    GROUPS.put("ForeachStormBenchmark.storm", "foreach storm: the join with IN-lists of 1 to 300 items, fresh caches");
+    GROUPS.put("LiteralStormBenchmark.storm", "literal storm: 300 point selects, each id a ${} literal, fresh caches");
+    GROUPS.put("ForeachStormBenchmark.firstOfLength", "1,000-item IN-list right after the 999-item one, fresh caches");
+    GROUPS.put("ForeachStormBenchmark.warm", "1,000-item IN-list, warm");
+  }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
@@ -142,15 +161,18 @@ public final class Chart {
     return value instanceof Double d ? d : Double.NaN;
   }
 
-  /** The call benchmarks (those with a variant), grouped by method, in the order JMH ran them. */
+  /**
+   * The call benchmarks (those whose parameter is a variant or a storm engine, which share their names), grouped by
+   * benchmark method, in the order of {@link #GROUPS}, then any other in the order JMH ran them.
+   */
   private static Map<String, List<Result>> calls(List<Result> results) {
     Map<String, List<Result>> byMethod = new LinkedHashMap<>();
-    for (String method : List.of("pointSelect", "leftJoinInSubquery", "untouchedSelect", "deleteById")) {
+    for (String method : GROUPS.keySet()) {
       byMethod.put(method, new ArrayList<>());
     }
     for (Result result : results) {
       if (isVariant(result.param())) {
-        byMethod.computeIfAbsent(result.method(), m -> new ArrayList<>()).add(result);
+        byMethod.computeIfAbsent(result.key(), m -> new ArrayList<>()).add(result);
       }
     }
     byMethod.values().removeIf(List::isEmpty);
@@ -158,6 +180,7 @@ public final class Chart {
     return byMethod;
   }
 
+  // a storm engine's names are variants' names too: the same colours and labels
   private static boolean isVariant(String param) {
     for (Variant variant : Variant.values()) {
       if (variant.name().equals(param)) {
@@ -189,7 +212,7 @@ public final class Chart {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
     g.drawString(title, 20, 32);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    g.drawString("time per call through a SqlSession, lower is better; bars show the mean, whiskers the 99.9% error"
+    g.drawString("time per call (a storm: all its calls) through a SqlSession, lower is better; bars show the mean, whiskers the 99.9% error"
         + " (cut at the edges); x = ratio to the hand-written floor", 20, 54);
     int y = 80;
     for (Map.Entry<String, List<Result>> group : groups.entrySet()) {
@@ -204,14 +227,15 @@ public final class Chart {
       }
       g.setColor(Color.BLACK);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-      g.drawString(group.getKey() + " (" + bars.get(0).unit() + ")", 20, y + 14);
+      g.drawString(GROUPS.getOrDefault(group.getKey(), group.getKey()) + " (" + bars.get(0).unit() + ")", 20,
+          y + 14);
       y += 24;
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
       for (Result bar : bars) {
         Color color = COLORS[Variant.valueOf(bar.param()).ordinal() % COLORS.length];
         int length = (int) Math.round(bar.score() / max * plotWidth);
         g.setColor(Color.BLACK);
-        g.drawString(label(bar.param()), 30, y + barHeight - 7);
+        g.drawString(label(bar), 30, y + barHeight - 7);
         g.setColor(color);
         g.fillRect(left, y + 3, Math.max(1, length), barHeight - 6);
         if (!Double.isNaN(bar.error())) {
@@ -238,75 +262,129 @@ public final class Chart {
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static String label(String variant) {
-    return switch (variant) {
+  private static String label(Result result) {
+    boolean storm = result.benchmark().contains("Storm");
+    return switch (result.param()) {
       case "FLOOR" -> "MyBatis, filter written by hand (floor)";
       case "PLAIN" -> "MyBatis, no filter (reference)";
-      case "SOFTDELETE" -> "softdelete interceptor, warm";
+      case "SOFTDELETE" -> storm ? "softdelete interceptor" : "softdelete interceptor, warm";
       case "MP_LOGIC" -> "MyBatis-Plus @TableLogic";
       case "MP_REWRITE" -> "MyBatis-Plus runtime rewrite";
       case "MP_REWRITE_CACHED" -> "MyBatis-Plus runtime rewrite + parse cache";
-      default -> variant;
+      default -> result.param();
     };
   }
 
-  /** The issue's targets, each a ratio of two results of the same run, with its error and whether it is met. */
+  /**
+   * The issues' targets, each a ratio of two results of the same run, with its error and whether it is met; rows
+   * without a limit are references that put a target in context. A row whose results were not run is left out.
+   */
   static String targets(List<Result> results) {
-    StringBuilder md = new StringBuilder();
-    md.append("| target | ratio | error | met |\n| --- | ---: | ---: | --- |\n");
-    target(md, results, "point select: softdelete / floor <= 1.03", "pointSelect", "SOFTDELETE", "FLOOR", 1.03, true);
-    target(md, results, "join: softdelete / floor <= 1.03", "leftJoinInSubquery", "SOFTDELETE", "FLOOR", 1.03, true);
-    target(md, results, "no soft table: softdelete / plain <= 1.01", "untouchedSelect", "SOFTDELETE", "PLAIN", 1.01,
-        true);
-    target(md, results, "delete by id: softdelete / hand-written UPDATE <= 1.05", "deleteById", "SOFTDELETE", "FLOOR",
-        1.05, true);
-    target(md, results, "point select: MyBatis-Plus rewrite / softdelete >= 10", "pointSelect", "MP_REWRITE",
-        "SOFTDELETE", 10, false);
-    target(md, results, "join: MyBatis-Plus rewrite / softdelete >= 10", "leftJoinInSubquery", "MP_REWRITE",
-        "SOFTDELETE", 10, false);
-    target(md, results, "point select: MyBatis-Plus rewrite + cache / softdelete >= 5", "pointSelect",
-        "MP_REWRITE_CACHED", "SOFTDELETE", 5, false);
-    target(md, results, "join: MyBatis-Plus rewrite + cache / softdelete >= 5", "leftJoinInSubquery",
-        "MP_REWRITE_CACHED", "SOFTDELETE", 5, false);
+    Targets md = new Targets(results);
+    md.call("point select: softdelete / floor <= 1.03", "SelectBenchmark.pointSelect", "SOFTDELETE", "FLOOR", 1.03);
+    md.call("join: softdelete / floor <= 1.03", "SelectBenchmark.leftJoinInSubquery", "SOFTDELETE", "FLOOR", 1.03);
+    md.call("no soft table: softdelete / plain <= 1.01", "SelectBenchmark.untouchedSelect", "SOFTDELETE", "PLAIN",
+        1.01);
+    md.call("delete by id: softdelete / hand-written UPDATE <= 1.05", "DeleteBenchmark.deleteById", "SOFTDELETE",
+        "FLOOR", 1.05);
+    md.atLeast("point select: MyBatis-Plus rewrite / softdelete >= 10", "SelectBenchmark.pointSelect", "MP_REWRITE",
+        "SOFTDELETE", 10);
+    md.atLeast("join: MyBatis-Plus rewrite / softdelete >= 10", "SelectBenchmark.leftJoinInSubquery", "MP_REWRITE",
+        "SOFTDELETE", 10);
+    md.atLeast("point select: MyBatis-Plus rewrite + cache / softdelete >= 5", "SelectBenchmark.pointSelect",
+        "MP_REWRITE_CACHED", "SOFTDELETE", 5);
+    md.atLeast("join: MyBatis-Plus rewrite + cache / softdelete >= 5", "SelectBenchmark.leftJoinInSubquery",
+        "MP_REWRITE_CACHED", "SOFTDELETE", 5);
     for (String shape : List.of("POINT", "JOIN", "DELETE")) {
-      target(md, results, "cold " + shape + ": softdelete rewrite / one JSqlParser parse <= 1.10", shape,
-          "softdeleteRewrite", "jsqlparserParse", 1.10, true);
+      md.row("cold " + shape + ": softdelete rewrite / one JSqlParser parse <= 1.10",
+          md.find("ColdRewriteBenchmark.softdeleteRewrite", shape), md.find("ColdRewriteBenchmark.jsqlparserParse",
+              shape), 1.10, true);
+    }
+    // issue 15: one rewrite per statement shape
+    md.call("foreach storm 1..300: softdelete / floor <= 1.10", "ForeachStormBenchmark.storm", "SOFTDELETE", "FLOOR",
+        1.10);
+    md.call("literal storm 300: softdelete / floor <= 1.30", "LiteralStormBenchmark.storm", "SOFTDELETE", "FLOOR",
+        1.30);
+    md.row("1,000 items after 999, fresh caches: softdelete / its warm call <= 1.2",
+        md.find("ForeachStormBenchmark.firstOfLength", "SOFTDELETE"), md.find("ForeachStormBenchmark.warm",
+            "SOFTDELETE"), 1.2, true);
+    md.row("(reference) the same for the floor: the database's own first parse of the text",
+        md.find("ForeachStormBenchmark.firstOfLength", "FLOOR"), md.find("ForeachStormBenchmark.warm", "FLOOR"),
+        Double.NaN, true);
+    md.call("(reference) 1,000 items after 999: softdelete / floor", "ForeachStormBenchmark.firstOfLength",
+        "SOFTDELETE", "FLOOR", Double.NaN);
+    md.call("warm point select: softdelete / floor, no worse than 1.04", "SelectBenchmark.pointSelect", "SOFTDELETE",
+        "FLOOR", 1.04);
+    md.call("warm join: softdelete / floor, no worse than 1.02", "SelectBenchmark.leftJoinInSubquery", "SOFTDELETE",
+        "FLOOR", 1.02);
+    md.call("warm no soft table: softdelete / plain, no worse than 1.03", "SelectBenchmark.untouchedSelect",
+        "SOFTDELETE", "PLAIN", 1.03);
+    for (String storm : List.of("ForeachStormBenchmark.storm", "LiteralStormBenchmark.storm")) {
+      String name = storm.startsWith("Foreach") ? "foreach storm" : "literal storm";
+      md.call("(reference) " + name + ": MyBatis-Plus rewrite / floor", storm, "MP_REWRITE", "FLOOR", Double.NaN);
+      md.call("(reference) " + name + ": MyBatis-Plus rewrite + parse cache / floor", storm, "MP_REWRITE_CACHED",
+          "FLOOR", Double.NaN);
     }
     return md.toString();
   }
 
-  /**
-   * Adds the ratio of two results: for call benchmarks {@code key} is the method and {@code a}, {@code b} are
-   * variants; for the cold benchmark {@code key} is the shape and {@code a}, {@code b} are methods.
-   */
-  private static void target(StringBuilder md, List<Result> results, String name, String key, String a, String b,
-      double limit, boolean atMost) {
-    Result first = find(results, key, a);
-    Result second = find(results, key, b);
-    if (first == null || second == null) {
-      md.append("| ").append(name).append(" | not run | | |\n");
-      return;
-    }
-    double ratio = first.score() / second.score();
-    double relative = Math.hypot(first.error() / first.score(), second.error() / second.score());
-    double error = ratio * relative;
-    // met or missed only when the whole error bar is on one side of the limit
-    double worst = atMost ? ratio + error : ratio - error;
-    double best = atMost ? ratio - error : ratio + error;
-    String verdict = (atMost ? worst <= limit : worst >= limit) ? "yes"
-        : (atMost ? best > limit : best < limit) ? "no" : "within error";
-    md.append(String.format(Locale.ROOT, "| %s | %.3f | ± %.3f | %s |%n", name, ratio, error, verdict));
-  }
+  /** The rows of the targets' table. */
+  private static final class Targets {
+    private final List<Result> results;
+    private final StringBuilder md = new StringBuilder("| target | ratio | error | met |\n| --- | ---: | ---: | --- |\n");
 
-  private static Result find(List<Result> results, String key, String name) {
-    for (Result result : results) {
-      boolean call = result.method().equals(key) && result.param().equals(name);
-      boolean cold = result.param().equals(key) && result.method().equals(name);
-      if (call || cold) {
-        return result;
-      }
+    Targets(List<Result> results) {
+      this.results = results;
     }
-    return null;
+
+    /** The ratio of two variants of one call benchmark ({@code key} is {@code Class.method}), at most the limit. */
+    void call(String name, String key, String a, String b, double limit) {
+      row(name, find(key, a), find(key, b), limit, true);
+    }
+
+    void atLeast(String name, String key, String a, String b, double limit) {
+      row(name, find(key, a), find(key, b), limit, false);
+    }
+
+    /** The ratio first / second; a NaN limit makes it a reference, with no verdict. */
+    void row(String name, Result first, Result second, double limit, boolean atMost) {
+      if (first == null || second == null) {
+        return;
+      }
+      double ratio = first.score() / second.score();
+      double relative = Math.hypot(first.error() / first.score(), second.error() / second.score());
+      double error = ratio * relative;
+      String verdict;
+      if (Double.isNaN(limit)) {
+        verdict = "";
+      } else if (Double.isNaN(error)) {
+        // one iteration only: no interval to judge by
+        verdict = (atMost ? ratio <= limit : ratio >= limit) ? "yes (no error bar)" : "no (no error bar)";
+      } else {
+        // met or missed only when the whole error bar is on one side of the limit
+        double worst = atMost ? ratio + error : ratio - error;
+        double best = atMost ? ratio - error : ratio + error;
+        verdict = (atMost ? worst <= limit : worst >= limit) ? "yes"
+            : (atMost ? best > limit : best < limit) ? "no" : "within error";
+      }
+      md.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %s |%n", name, ratio,
+          Double.isNaN(error) ? "n/a" : String.format(Locale.ROOT, "± %.3f", error), verdict));
+    }
+
+    /** The result of {@code key} ({@code Class.method}) with the parameter {@code param}. */
+    Result find(String key, String param) {
+      for (Result result : results) {
+        if (result.key().equals(key) && result.param().equals(param)) {
+          return result;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public String toString() {
+      return md.toString();
+    }
   }
 
   static String table(List<Result> results) {
@@ -317,14 +395,14 @@ public final class Chart {
     Map<String, Double> floors = new LinkedHashMap<>();
     for (Result result : results) {
       if (result.param().equals(Variant.FLOOR.name())) {
-        floors.put(result.method(), result.score());
+        floors.put(result.key(), result.score());
       }
     }
     for (Result result : results) {
-      Double floor = floors.get(result.method());
+      Double floor = floors.get(result.key());
       boolean call = isVariant(result.param());
       md.append("| ").append(result.benchmark()).append('.').append(result.method())
-          .append(" | ").append(call ? label(result.param()) : result.param())
+          .append(" | ").append(call ? label(result) : result.param())
           .append(" | ").append(String.format(Locale.ROOT, "%.2f %s", result.score(), result.unit()))
           .append(" | ").append(Double.isNaN(result.error()) ? "n/a" : String.format(Locale.ROOT, "± %.2f",
               result.error()))

@@ -1,17 +1,11 @@
 package io.github.softdelete.benchmarks;
 
-import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,20 +31,19 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code warm}: the same list again, its rewrite cached.
  * </ul>
  *
- * The floor is the same calls with the filter written by hand, through plain MyBatis.
+ * The floor is the same calls with the filter written by hand, through plain MyBatis; MyBatis-Plus's runtime
+ * rewrite runs them as written, with and without its parse cache (a new, empty one with each fresh factory).
+ * Every engine's rows are checked against the hand-filtered SQL before timing starts.
  */
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
 public class ForeachStormBenchmark {
-  /** Plain MyBatis with the filter by hand, or softdelete on the statement as written. */
-  public enum Engine { FLOOR, SOFTDELETE }
-
-  @Param({"FLOOR", "SOFTDELETE"})
-  public Engine engine;
+  @Param({"FLOOR", "SOFTDELETE", "MP_REWRITE", "MP_REWRITE_CACHED"})
+  public StormEngine engine;
 
   @Param({"300"})
   public int longest;
@@ -72,8 +65,8 @@ public class ForeachStormBenchmark {
       lists.add(LongStream.of(users).limit(n).boxed().toList());
     }
     longList = LongStream.of(users).limit(length).boxed().toList();
+    check(calls());
     warmCalls = calls();
-    check(warmCalls);
     warmCalls.join(longList);
   }
 
@@ -127,30 +120,12 @@ public class ForeachStormBenchmark {
   }
 
   private ForeachCalls calls() {
-    Configuration configuration = new Configuration();
-    configuration.setEnvironment(new Environment("bench", new JdbcTransactionFactory(), shop.dataSource()));
-    configuration.setMapUnderscoreToCamelCase(true);
-    if (engine == Engine.SOFTDELETE) {
-      SoftDeleteInterceptor interceptor = new SoftDeleteInterceptor();
-      Properties properties = new Properties();
-      // configured, so that a fresh interceptor spends nothing on detection
-      properties.setProperty("tables", "users:orders");
-      interceptor.setProperties(properties);
-      configuration.addInterceptor(interceptor);
-    }
-    configuration.addMapper(ForeachMapper.class);
-    return new ForeachCalls(new SqlSessionFactoryBuilder().build(configuration), engine == Engine.FLOOR);
+    return new ForeachCalls(engine.factory(shop.dataSource(), ForeachMapper.class), engine.handFiltered());
   }
 
-  // both engines return the live users' live orders: the same rows as the hand-filtered statement
   private void check(ForeachCalls calls) {
-    List<Long> ids = List.of(1L, 2L, 10L, 20L, 21L);
-    long expected = shop.queryLong("SELECT COUNT(*) FROM users u LEFT JOIN orders o ON o.user_id = u.id"
-        + " AND o.deleted_at IS NULL WHERE u.id IN (1, 2, 10, 20, 21) AND u.deleted_at IS NULL");
-    int rows = calls.join(ids).size();
-    if (rows != expected) {
-      throw new IllegalStateException(engine + " returns " + rows + " rows, not " + expected);
-    }
+    Checks.foreachFloorIsWhatSoftdeleteSends(calls.factory().getConfiguration());
+    Checks.foreachJoin(engine, calls::join, shop);
   }
 
   private record ForeachCalls(SqlSessionFactory factory, boolean filtered) {

@@ -89,6 +89,25 @@ final class Shop implements AutoCloseable {
     }
   }
 
+  /** Each row's columns, joined by {@code /} ({@code null} for SQL NULL). */
+  java.util.List<String> queryRows(String sql) {
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? "/" : "").append(rs.getObject(i));
+        }
+        rows.add(row.toString());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+    return rows;
+  }
+
   private void execute(String sql) {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute(sql);

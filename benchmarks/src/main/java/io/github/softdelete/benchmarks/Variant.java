@@ -59,7 +59,7 @@ public enum Variant {
   MP_REWRITE {
     @Override
     Calls calls(DataSource dataSource) {
-      JsqlParserGlobal.setJsqlParseCache(null);
+      mybatisPlusParseCache(false);
       return new MyBatisCalls(mybatisPlusFactory(dataSource, true), false, true);
     }
   },
@@ -67,7 +67,7 @@ public enum Variant {
   MP_REWRITE_CACHED {
     @Override
     Calls calls(DataSource dataSource) {
-      JsqlParserGlobal.setJsqlParseCache(new JdkSerialCaffeineJsqlParseCache(cache -> cache.maximumSize(1024)));
+      mybatisPlusParseCache(true);
       return new MyBatisCalls(mybatisPlusFactory(dataSource, true), false, true);
     }
   };
@@ -102,13 +102,31 @@ public enum Variant {
   private static SqlSessionFactory mybatisPlusFactory(DataSource dataSource, boolean runtimeRewrite) {
     MybatisConfiguration configuration = (MybatisConfiguration) configuration(new MybatisConfiguration(), dataSource);
     if (runtimeRewrite) {
-      MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
-      interceptor.addInnerInterceptor(new DataPermissionInterceptor(liveRowsOnly()));
-      configuration.addInterceptor(interceptor);
+      configuration.addInterceptor(mybatisPlusRuntimeRewrite());
     }
     configuration.addMapper(ShopMapper.class);
     configuration.addMapper(MpUserMapper.class);
     return new MybatisSqlSessionFactoryBuilder().build(configuration);
+  }
+
+  /**
+   * MyBatis-Plus's closest match to "add the filter to every statement at run time": its data-permission inner
+   * interceptor, which parses each SELECT (UPDATE, DELETE) with JSqlParser and asks the handler below for a
+   * condition per table it meets, joined tables included (in the ON clause of an outer join).
+   */
+  static MybatisPlusInterceptor mybatisPlusRuntimeRewrite() {
+    MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
+    interceptor.addInnerInterceptor(new DataPermissionInterceptor(liveRowsOnly()));
+    return interceptor;
+  }
+
+  /**
+   * Sets MyBatis-Plus's parse cache, which is global to the JVM: a new, empty one (parse trees serialised into
+   * Caffeine, the one cache of this version that needs no extra serialiser on the class path), or none.
+   */
+  static void mybatisPlusParseCache(boolean cached) {
+    JsqlParserGlobal.setJsqlParseCache(cached
+        ? new JdkSerialCaffeineJsqlParseCache(cache -> cache.maximumSize(1024)) : null);
   }
 
   /** Adds {@code <alias or table>.deleted_at IS NULL} for every reference to a soft table. */
