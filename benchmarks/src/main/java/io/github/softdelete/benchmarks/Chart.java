@@ -212,8 +212,8 @@ public final class Chart {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
     g.drawString(title, 20, 32);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    g.drawString("time per call (a storm: all its calls) through a SqlSession, lower is better; bars show the mean, whiskers the 99.9% error"
-        + " (cut at the edges); x = ratio to the hand-written floor", 20, 54);
+    g.drawString("time per call through a SqlSession (a storm: all its calls), lower is better; whiskers: the 99.9%"
+        + " error, cut at the edges; x = ratio to the floor", 20, 54);
     int y = 80;
     for (Map.Entry<String, List<Result>> group : groups.entrySet()) {
       List<Result> bars = group.getValue();
