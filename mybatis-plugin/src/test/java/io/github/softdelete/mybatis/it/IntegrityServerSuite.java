@@ -10,7 +10,6 @@ import io.github.softdelete.mybatis.SoftDeleteInterceptor;
 import io.github.softdelete.mybatis.Undelete;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -105,18 +104,11 @@ abstract class IntegrityServerSuite {
   }
 
   private void execute(String... statements) throws SQLException {
-    try (Statement statement = admin.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+    AdminSql.execute(admin, statements);
   }
 
   private long count(String sql) throws SQLException {
-    try (Statement statement = admin.createStatement(); var rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return AdminSql.count(admin, sql);
   }
 
   private static SoftDeleteException refusal(Throwable thrown) {

@@ -116,11 +116,7 @@ abstract class LifecycleServerSuite {
   }
 
   private void execute(String... statements) throws SQLException {
-    try (Statement statement = admin.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+    AdminSql.execute(admin, statements);
   }
 
   private List<String> row(String sql) throws SQLException {

@@ -136,18 +136,11 @@ abstract class RelationsServerSuite {
   }
 
   private void execute(String... statements) throws SQLException {
-    try (Statement statement = admin.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+    AdminSql.execute(admin, statements);
   }
 
   private long count(String sql) throws SQLException {
-    try (Statement statement = admin.createStatement(); var rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return AdminSql.count(admin, sql);
   }
 
   private static SoftDeleteException refusal(Throwable thrown) {
