@@ -177,6 +177,66 @@ hand_loop() { # db archive
   esac
 }
 
+# While a purge runs, a second session updates a random live row (id % 10 = 3) every 10 ms, in a loop inside the
+# server, and records how long each UPDATE took: a purge that locks live rows makes these wait. PROBE=0: off.
+PROBE=${PROBE:-1}
+probe_start() { # db
+  case $1 in
+    mariadb)
+      my -e "CREATE TABLE IF NOT EXISTS purgebench_probe (running INT, n INT, mean_us BIGINT, max_us BIGINT);
+        DELETE FROM purgebench_probe; INSERT INTO purgebench_probe VALUES (1, NULL, NULL, NULL)"
+      my >/dev/null <<SQL &
+DELIMITER //
+BEGIN NOT ATOMIC
+  DECLARE v_n INT DEFAULT 0; DECLARE v_total BIGINT DEFAULT 0; DECLARE v_worst BIGINT DEFAULT 0;
+  DECLARE d BIGINT; DECLARE k BIGINT; DECLARE t0 DATETIME(6);
+  WHILE (SELECT running FROM purgebench_probe) = 1 DO
+    SET k = 3 + 10 * FLOOR(RAND() * ($ROWS DIV 10));
+    SET t0 = NOW(6);
+    UPDATE $T SET amount = amount WHERE id = k;
+    SET d = TIMESTAMPDIFF(MICROSECOND, t0, NOW(6));
+    SET v_n = v_n + 1, v_total = v_total + d, v_worst = GREATEST(v_worst, d);
+    DO SLEEP(0.01);
+  END WHILE;
+  UPDATE purgebench_probe SET n = v_n, mean_us = v_total DIV GREATEST(v_n, 1), max_us = v_worst;
+END //
+SQL
+      PROBE_PID=$! ;;
+    postgresql)
+      pg -c "CREATE TABLE IF NOT EXISTS purgebench_probe (running INT, n INT, mean_us BIGINT, max_us BIGINT);
+        DELETE FROM purgebench_probe; INSERT INTO purgebench_probe VALUES (1, NULL, NULL, NULL)"
+      # each UPDATE commits at once (COMMIT inside the DO block), so the probe holds no lock between them
+      pg >/dev/null <<SQL &
+DO \$\$
+DECLARE v_n INT := 0; v_total BIGINT := 0; v_worst BIGINT := 0; d BIGINT; t0 TIMESTAMPTZ;
+BEGIN
+  WHILE (SELECT running FROM purgebench_probe) = 1 LOOP
+    t0 := clock_timestamp();
+    UPDATE $T SET amount = amount WHERE id = 3 + 10 * floor(random() * ($ROWS / 10))::bigint;
+    d := (extract(epoch FROM clock_timestamp() - t0) * 1000000)::bigint;
+    v_n := v_n + 1; v_total := v_total + d; v_worst := GREATEST(v_worst, d);
+    COMMIT;
+    PERFORM pg_sleep(0.01);
+  END LOOP;
+  UPDATE purgebench_probe SET n = v_n, mean_us = v_total / GREATEST(v_n, 1), max_us = v_worst;
+END
+\$\$;
+SQL
+      PROBE_PID=$! ;;
+  esac
+}
+probe_stop() { # db: writes "n mean_ms max_ms" to $WORK/probe (not in a subshell: it waits for the probe)
+  case $1 in
+    mariadb) my -e "UPDATE purgebench_probe SET running = 0" ;;
+    postgresql) pg -c "UPDATE purgebench_probe SET running = 0" ;;
+  esac
+  wait "$PROBE_PID"
+  case $1 in
+    mariadb) my -e "SELECT n, ROUND(mean_us / 1000, 1), ROUND(max_us / 1000, 1) FROM purgebench_probe" ;;
+    postgresql) pg -F ' ' -c "SELECT n, ROUND(mean_us / 1000.0, 1), ROUND(max_us / 1000.0, 1) FROM purgebench_probe" ;;
+  esac | tr '\t' ' ' > "$WORK/probe"
+}
+
 run() { # tool db archive
   local tool=$1 db=$2 archive=$3 start end purged result
   load "$db"
@@ -185,6 +245,7 @@ run() { # tool db archive
   [[ ${PURGE_BEFORE%% *} == "$EXPECT_PURGED" ]] || { echo "load made ${PURGE_BEFORE%% *} old deleted rows, expected $EXPECT_PURGED" >&2; exit 1; }
   echo "== $tool, $db, archive $archive: $ROWS rows, $EXPECT_PURGED to purge" >&2
   rm -f "$WORK/rss_mb"
+  [[ $PROBE == 1 ]] && probe_start "$db"
   start=$(now)
   case $tool in
     softdelete) softdelete "$db" "$archive" ;;
@@ -194,13 +255,22 @@ run() { # tool db archive
     wrong) if [[ $db == mariadb ]]; then my -e "DELETE FROM $T WHERE deleted_at IS NOT NULL"; else pg -c "DELETE FROM $T WHERE deleted_at IS NOT NULL"; fi ;;
   esac
   end=$(now)
+  local probe="- - -"
+  if [[ $PROBE == 1 ]]; then probe_stop "$db"; probe=$(cat "$WORK/probe"); fi
   purged=$(( ${PURGE_BEFORE%% *} - $(fingerprint "$db" $T "$(old "$db")" | cut -d' ' -f1) ))
   result=$(check "$db" "$tool" "$archive")
   [[ $result == ok ]] || FAILED=1
+  # the command's fixed cost (JVM start, checks of the table): the same command again, with nothing left to purge
+  local idle=-
+  if [[ $tool == softdelete ]]; then
+    local s2; s2=$(now); softdelete "$db" "$archive" 2>/dev/null; idle=$(awk -v s="$s2" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }')
+  fi
   local rss=-
   [[ -f $WORK/rss_mb ]] && rss=$(cat "$WORK/rss_mb")
+  read -r pn pmean pmax <<< "$probe"
   awk -v t="$tool" -v d="$db" -v a="$archive" -v p="$purged" -v s="$start" -v e="$end" -v r="$result" -v m="$rss" \
-    'BEGIN { printf "| %s | %s | %s | %d | %.1f | %.0f | %s | %s |\n", t, d, a, p, e - s, p / (e - s), m, r }' | tee -a "$RESULTS" >&2
+    -v i="$idle" -v pn="$pn" -v pm="$pmean" -v px="$pmax" \
+    'BEGIN { printf "| %s | %s | %s | %d | %.1f | %.0f | %s | %s | %s | %s / %s | %s |\n", t, d, a, p, e - s, p / (e - s), i, m, pn, pm, px, r }' | tee -a "$RESULTS" >&2
 }
 
 HAVE_PT=yes
@@ -217,7 +287,7 @@ done
 echo
 echo "$(date -u +%FT%TZ) $ROWS rows, $EXPECT_PURGED deleted before the cut-off, batches of $BATCH; $(nproc) cores; $(uptime | sed 's/.*load/load/')"
 echo
-echo "| tool | database | archive | rows purged | seconds | rows/s | JVM max RSS (MB) | check |"
-echo "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |"
+echo "| tool | database | archive | rows purged | seconds | rows/s | of which fixed (s) | JVM max RSS (MB) | live-row updates meanwhile | their mean / max ms | check |"
+echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 cat "$RESULTS"
 exit $FAILED
