@@ -47,7 +47,7 @@ final class StatementPlan {
 
   /** Whether the statement needs the SQL source that binds per call: dynamic SQL, or values added per call. */
   boolean bindsPerCall() {
-    return !staticSql || result.bindings() != null || !result.before().isEmpty();
+    return !staticSql || result.bindsPerCall();
   }
 
   /** Whether statements (cascades, integrity checks) run before this static statement. */

@@ -15,7 +15,7 @@ public final class StatementRules {
    * (who, why) or statements (cascades) cannot run with parameters that line up.
    */
   public static String asQuery(RewriteResult result) {
-    if (result.bindings() != null || !result.before().isEmpty()) {
+    if (result.bindsPerCall()) {
       return "a DELETE run as a query (RETURNING in a <select>) cannot carry audit values, cascades or integrity"
           + " checks; map it as <update>, or drop RETURNING";
     }

@@ -40,6 +40,14 @@ public record RewriteResult(String sql, boolean changed, List<Binding> bindings,
   public record LeftAsWritten(String table, String column) {}
 
   /**
+   * Whether running this answer takes more than the statement's own parameters: values the library binds per
+   * call (who, why) or statements planned to run before it (cascades, integrity checks).
+   */
+  public boolean bindsPerCall() {
+    return bindings != null || !before.isEmpty();
+  }
+
+  /**
    * What was left as written, for logs and {@code explain}: {@code left as written: the statement filters
    * deleted_at itself} when nothing changed, else one {@code users: left as written: ...} per table;
    * {@code null} when every reference was handled by softdelete.
